@@ -1,0 +1,84 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { actorFromIdentity } from '../../cli/identity.js';
+import { renderReplyForTerminal } from '../../cli/render.js';
+import type { HelpDesk } from '../../core/help-desk.js';
+import type { Reply, RequestBody, Topic } from '../../core/types.js';
+
+export interface TerminalChatOptions {
+  readonly desk: HelpDesk;
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly identity: string;
+  /** A person at a terminal: prompt and greet. Otherwise answer each line and stop at end of input. */
+  readonly interactive: boolean;
+  readonly clock?: () => Date;
+}
+
+const HELP = `Ask anything about Connects, in your own words. Other lines:
+  /faq TOPIC   show one FAQ entry (id or title)     /topics   list the FAQ topics
+  1, 2, 3      pick one of the topics I offered     /quit     leave`;
+
+/** The terminal adapter: a line in becomes a Request, the Reply becomes text. */
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { desk, output, interactive } = options;
+  const clock = options.clock ?? (() => new Date());
+  const actor = actorFromIdentity(options.identity);
+  const lines = createInterface({
+    input: options.input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  const say = (text: string) => output.write(`${text}\n${interactive ? '' : '\n'}`);
+  let offered: readonly Topic[] = [];
+  let counter = 0;
+
+  if (interactive) {
+    say(`Connects help bot — you are ${options.identity}. Type /help for commands, /quit to leave.`);
+    lines.setPrompt('you> ');
+    lines.prompt();
+  }
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line !== '') {
+      const body = bodyFor(line, offered, desk);
+      if (typeof body === 'string') {
+        say(body);
+      } else {
+        const reply: Reply = await desk.handle({ id: `console-${++counter}`, actor, body, now: clock() });
+        offered = reply.choices;
+        say(renderReplyForTerminal(reply) + choicesHint(reply));
+      }
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
+
+/** What a line asks for: a question, an FAQ entry, or a local answer (help, topics, bad command). */
+function bodyFor(line: string, offered: readonly Topic[], desk: HelpDesk): RequestBody | string {
+  if (/^\d+$/.test(line) && offered.length > 0) {
+    const picked = offered[Number(line) - 1];
+    return picked === undefined
+      ? `Pick a number from 1 to ${offered.length}.`
+      : { kind: 'faq', topic: picked.intent };
+  }
+  if (!line.startsWith('/')) return { kind: 'question', text: line };
+  const [command, ...rest] = line.split(/\s+/);
+  switch (command) {
+    case '/help':
+      return HELP;
+    case '/topics':
+      return desk.kb.entries.map((entry) => `  ${entry.id.padEnd(28)} ${entry.title}`).join('\n');
+    case '/faq':
+      return rest.length === 0 ? 'Usage: /faq TOPIC (see /topics)' : { kind: 'faq', topic: rest.join(' ') };
+    default:
+      return `Unknown command ${command}; type /help for the list.`;
+  }
+}
+
+function choicesHint(reply: Reply): string {
+  return reply.choices.length > 0 ? `\n(type 1-${reply.choices.length} to pick)` : '';
+}

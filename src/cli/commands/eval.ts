@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { type EvalLine, type EvalReport, evalLineSchema, scoreEval } from '../../eval/score.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
+import { loadRuntime } from '../runtime.js';
+
+export async function evalCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('eval', args, {
+    json: { type: 'boolean', default: false },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0)
+    throw new UsageError('eval: expected one file, e.g. helpbot eval questions.jsonl');
+  const lines = readEvalFile(file);
+  const { desk } = loadRuntime(io);
+  const predictions = [];
+  for (const line of lines) {
+    const reply = await desk.handle({
+      id: 'eval',
+      actor: { platform: 'console', id: 'eval', roles: [] },
+      body: { kind: 'question', text: line.text },
+      now: new Date(),
+    });
+    predictions.push({
+      intent: reply.intent,
+      cases: reply.cases,
+      confidence: reply.confidence,
+      clarified: reply.outcome === 'clarify',
+    });
+  }
+  const report = scoreEval(lines, predictions);
+  writeLine(io.stdout, values.json ? JSON.stringify(report) : formatReport(report));
+  return EXIT_OK;
+}
+
+function readEvalFile(file: string): EvalLine[] {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `eval: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  const lines: EvalLine[] = [];
+  source.split('\n').forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new UsageError(`eval: ${file}:${index + 1}: not valid JSON`);
+    }
+    const parsed = evalLineSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(
+        `eval: ${file}:${index + 1}: ${issue?.path.join('.') || 'line'} ${issue?.message ?? 'is invalid'}`,
+      );
+    }
+    lines.push(parsed.data);
+  });
+  if (lines.length === 0) throw new UsageError(`eval: ${file} has no questions`);
+  return lines;
+}
+
+function formatReport(report: EvalReport): string {
+  const out: string[] = [];
+  if (report.confusions.length > 0) {
+    out.push('Confusions (expected -> got, confidence):');
+    for (const confusion of report.confusions) {
+      out.push(
+        `  ${confusion.expected} -> ${confusion.got} (${confusion.confidence.toFixed(2)}): ${confusion.text}`,
+      );
+    }
+    out.push('');
+  }
+  out.push(`questions: ${report.questions}`);
+  out.push(
+    `in-scope accuracy: ${report.inScope.accuracy.toFixed(3)} (${report.inScope.correct}/${report.inScope.total}; ${report.inScope.clarified} offered choices)`,
+  );
+  out.push(
+    `out-of-scope abstention: ${report.outOfScope.abstention.toFixed(3)} (${report.outOfScope.abstained}/${report.outOfScope.total})`,
+  );
+  out.push(
+    `refund case accuracy: ${report.cases.accuracy.toFixed(3)} (${report.cases.correct}/${report.cases.total})`,
+  );
+  return out.join('\n');
+}

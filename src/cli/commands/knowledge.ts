@@ -1,0 +1,64 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { calibrate } from '../../core/match/calibrate.js';
+import { Matcher } from '../../core/match/matcher.js';
+import { matchingFingerprint } from '../../knowledge/fingerprint.js';
+import { CALIBRATION_FILE, loadKnowledge } from '../../knowledge/load.js';
+import { formatProblem } from '../../knowledge/problem.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_FAILURE, EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
+import { loadConfig } from '../runtime.js';
+
+const SUBCOMMANDS = ['check', 'calibrate'] as const;
+
+export async function knowledgeCommand(args: readonly string[], io: Io): Promise<number> {
+  const [subcommand, ...rest] = args;
+  parseCommandArgs(`knowledge ${subcommand ?? ''}`.trim(), rest, {});
+  if (rest.length > 0) throw new UsageError(`knowledge ${subcommand}: takes no arguments`);
+  const dir = loadConfig(io).KNOWLEDGE_DIR;
+  if (subcommand === 'check') return check(dir, io);
+  if (subcommand === 'calibrate') return recalibrate(dir, io);
+  throw new UsageError(
+    `knowledge: unknown subcommand "${subcommand ?? ''}"; expected one of: ${SUBCOMMANDS.join(', ')}`,
+  );
+}
+
+function check(dir: string, io: Io): number {
+  const loaded = loadKnowledge(dir);
+  const all = [...loaded.problems, ...loaded.warnings];
+  for (const problem of all) writeLine(io.stderr, formatProblem(problem));
+  if (all.length > 0) {
+    writeLine(io.stderr, `knowledge check: ${all.length} problem${all.length === 1 ? '' : 's'} in ${dir}`);
+    return EXIT_FAILURE;
+  }
+  const kb = loaded.kb;
+  const examples = kb?.entries.reduce((sum, entry) => sum + entry.examples.length, 0) ?? 0;
+  writeLine(
+    io.stdout,
+    `knowledge check: ok (${kb?.entries.length} entries, ${kb?.facts.size} facts, ${examples} examples, ${kb?.outOfScope.length} out-of-scope examples)`,
+  );
+  return EXIT_OK;
+}
+
+function recalibrate(dir: string, io: Io): number {
+  const loaded = loadKnowledge(dir);
+  if (loaded.kb === undefined) {
+    for (const problem of loaded.problems) writeLine(io.stderr, formatProblem(problem));
+    writeLine(io.stderr, 'knowledge calibrate: fix the problems above first');
+    return EXIT_FAILURE;
+  }
+  const kb = { ...loaded.kb, calibration: null };
+  const report = calibrate(new Matcher(kb), matchingFingerprint(kb));
+  const header =
+    '# Written by `helpbot knowledge calibrate`: the confidence model fitted to this knowledge base by\n' +
+    '# leave-one-out over its examples. Do not edit by hand; run the command again after changing\n' +
+    '# examples, keywords or synonyms (`helpbot knowledge check` says when it is stale).\n';
+  const target = join(dir, CALIBRATION_FILE);
+  const temporary = `${target}.tmp-${process.pid}`;
+  writeFileSync(temporary, header + stringify({ ...report.calibration, measured: report.measured }));
+  renameSync(temporary, target);
+  writeLine(io.stdout, `knowledge calibrate: wrote ${target}`);
+  for (const [name, value] of Object.entries(report.measured)) writeLine(io.stdout, `  ${name}: ${value}`);
+  return EXIT_OK;
+}

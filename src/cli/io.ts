@@ -1,0 +1,22 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Where a command reads and writes; tests pass their own streams and environment. */
+export interface Io {
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A mistake in how the command was called: one line on standard error, exit status 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export function writeLine(stream: Writable, line: string): void {
+  stream.write(`${line}\n`);
+}

@@ -1,0 +1,62 @@
+import { config as loadDotenv } from 'dotenv';
+import { askCommand } from './commands/ask.js';
+import { evalCommand } from './commands/eval.js';
+import { knowledgeCommand } from './commands/knowledge.js';
+import { matchCommand } from './commands/match.js';
+import { startCommand } from './commands/start.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from './io.js';
+import { StartupError } from './runtime.js';
+
+type Command = (args: readonly string[], io: Io) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  ask: askCommand,
+  match: matchCommand,
+  eval: evalCommand,
+  knowledge: knowledgeCommand,
+  start: startCommand,
+};
+
+export const USAGE = `usage: helpbot <command> [options]
+
+  start                                   run the configured adapters, or a terminal chat
+  ask [--as ID] [--now TIME] [--json] TEXT   answer one question
+  match                                   questions on stdin -> one JSON object a line
+  eval FILE.jsonl [--json]                score a question file
+  knowledge check                         validate knowledge/
+  knowledge calibrate                     refit the confidence model to knowledge/
+
+ID is platform:id (console:faraz, discord:123..., slack:U0123ABC); TIME is ISO 8601 (2026-11-27).`;
+
+function defaultIo(): Io {
+  loadDotenv({ quiet: true });
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/** Runs one command; returns the exit status. Expected failures print one line; only bugs throw further. */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    writeLine(name === undefined ? io.stderr : io.stdout, USAGE);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (command === undefined) {
+      throw new UsageError(
+        `unknown command "${name}"; expected one of: ${Object.keys(COMMANDS).join(', ')} (see helpbot --help)`,
+      );
+    }
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `helpbot: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof StartupError) {
+      writeLine(io.stderr, `helpbot: ${error.message}`);
+      return EXIT_FAILURE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import { type Config, parseConfig } from '../config.js';
+import { HelpDesk } from '../core/help-desk.js';
+import type { KnowledgeBase } from '../core/knowledge.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { formatProblem } from '../knowledge/problem.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { type Io, UsageError } from './io.js';
+
+/** A failure of the bot's own files or set-up (not of how it was called): exit status 1. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+export interface Runtime {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly kb: KnowledgeBase;
+  readonly desk: HelpDesk;
+}
+
+export function loadConfig(io: Io): Config {
+  const parsed = parseConfig(io.env);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return parsed.config;
+}
+
+/** Configuration, then the knowledge base, then the help desk: the order a start-up fails in. */
+export function loadRuntime(io: Io): Runtime {
+  const config = loadConfig(io);
+  const log = createLogger(config.LOG_LEVEL, io.stderr);
+  const loaded = loadKnowledge(config.KNOWLEDGE_DIR);
+  if (loaded.kb === undefined) {
+    const first = loaded.problems[0];
+    const more =
+      loaded.problems.length > 1
+        ? ` (and ${loaded.problems.length - 1} more; run \`helpbot knowledge check\`)`
+        : '';
+    throw new StartupError(
+      `knowledge base is invalid: ${first === undefined ? 'unknown problem' : formatProblem(first)}${more}`,
+    );
+  }
+  for (const warning of loaded.warnings)
+    log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
+  return { config, log, kb: loaded.kb, desk: new HelpDesk(loaded.kb) };
+}

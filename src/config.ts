@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+// The environment, parsed once. Every problem is collected so one start-up message names them all.
+
+const PACKAGE_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABC');
+
+/** Unset and empty are the same thing in a .env file. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const envSchema = z
+  .object({
+    DATA_DIR: optional(z.string()).default('./data'),
+    KNOWLEDGE_DIR: optional(z.string()).default(PACKAGE_KNOWLEDGE_DIR),
+    DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+    DISCORD_APP_ID: optional(snowflake),
+    DISCORD_API_BASE: optional(httpUrl).default('https://discord.com/api'),
+    HELP_CHANNEL_IDS: list(snowflake),
+    FORUM_CHANNEL_IDS: list(snowflake),
+    MODERATOR_ROLE_IDS: list(snowflake),
+    MOD_CHANNEL_ID: optional(snowflake),
+    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb-')),
+    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
+    SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short')),
+    SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+    SLACK_API_URL: optional(httpUrl).default('https://slack.com/api/'),
+    SLACK_MODERATOR_IDS: list(slackUserId),
+    SLACK_MOD_CHANNEL: optional(
+      z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABC'),
+    ),
+    OPENAI_API_KEY: optional(z.string()),
+    OPENAI_BASE_URL: optional(httpUrl),
+    OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
+    OPENAI_EMBEDDING_MODEL: optional(z.string()).default('text-embedding-3-small'),
+    KEYV_URL: optional(
+      z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite:// or redis://'),
+    ),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default(
+      'info',
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.DISCORD_TOKEN === undefined) !== (env.DISCORD_APP_ID === undefined)) {
+      const missing = env.DISCORD_TOKEN === undefined ? 'DISCORD_TOKEN' : 'DISCORD_APP_ID';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is needed too: set both DISCORD_TOKEN and DISCORD_APP_ID',
+      });
+    }
+    if (
+      env.SLACK_BOT_TOKEN !== undefined &&
+      env.SLACK_APP_TOKEN === undefined &&
+      env.SLACK_SIGNING_SECRET === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)',
+      });
+    }
+    if (
+      env.SLACK_BOT_TOKEN === undefined &&
+      (env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is needed to run the Slack adapter',
+      });
+    }
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Parses the environment; on failure one line names every bad or missing variable. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+  );
+  return { ok: false, message: `invalid configuration: ${problems.join('; ')}` };
+}
+
+export function discordConfigured(config: Config): boolean {
+  return config.DISCORD_TOKEN !== undefined && config.DISCORD_APP_ID !== undefined;
+}
+
+export function slackConfigured(config: Config): boolean {
+  return config.SLACK_BOT_TOKEN !== undefined;
+}

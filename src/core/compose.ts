@@ -1,0 +1,54 @@
+import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge.js';
+import type { Citation, Topic } from './types.js';
+
+// Turns decisions into words. Nothing here decides what applies; it only lays out what was decided.
+
+export function topicOf(kb: KnowledgeBase, intent: string): Topic {
+  return { intent, title: entryById(kb, intent)?.title ?? intent };
+}
+
+/** The entry's facts, the cases the question raised first. */
+export function citationsFor(kb: KnowledgeBase, entry: FaqEntry, cases: readonly string[]): Citation[] {
+  const ordered = [...new Set([...cases.filter((id) => entry.facts.includes(id)), ...entry.facts])];
+  return ordered.map((factId) => ({ factId, title: kb.facts.get(factId)?.title ?? factId }));
+}
+
+/** The answer to one FAQ entry, the parts the question signalled leading. */
+export function answerText(
+  entry: FaqEntry,
+  signalled: readonly string[],
+  citations: readonly Citation[],
+): string {
+  const lead = signalled
+    .map((caseId) => entry.parts.find((part) => part.caseId === caseId)?.text)
+    .filter((text): text is string => text !== undefined);
+  const paragraphs = [`**${entry.title}**`];
+  if (lead.length > 0) paragraphs.push(lead.map((text) => `• ${text}`).join('\n'));
+  paragraphs.push(lead.length > 0 ? `In general: ${entry.answer}` : entry.answer);
+  paragraphs.push(
+    `_Sources: ${citations.map((citation) => `${citation.title} (${citation.factId})`).join('; ')}_`,
+  );
+  return paragraphs.join('\n\n');
+}
+
+export function clarifyText(choices: readonly Topic[]): string {
+  const lines = choices.map((choice, i) => `${i + 1}. ${choice.title}`);
+  return `I'm not sure which of these you mean:\n${lines.join('\n')}\nPick one and I'll answer it.`;
+}
+
+export function abstainText(onTopic: boolean): string {
+  return onTopic
+    ? "I'm not sure I understood, and I'd rather not guess. A moderator can take a look: use **Ask a moderator**, or rephrase your question about Connects."
+    : "I can only help with questions about Connects (buying, free and monthly Connects, expiry, refunds, agencies). I don't know the answer to this one.";
+}
+
+export const EMPTY_QUESTION_TEXT =
+  'Please ask a question about Connects, for example "when do my free Connects arrive?"';
+
+export function tooLongText(length: number, limit: number): string {
+  return `That message is ${length.toLocaleString('en-US')} characters long; please ask in fewer than ${limit.toLocaleString('en-US')}.`;
+}
+
+export function unknownTopicText(topic: string): string {
+  return `I have no FAQ topic called "${topic}".`;
+}

@@ -1,0 +1,130 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { stemmer } from 'stemmer';
+import type { KnowledgeBase } from '../knowledge.js';
+import { normaliseText, words } from './normalise.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** A question as matching sees it. */
+export interface Analysis {
+  /** Every word after spelling fixes and synonyms, in order: what refund signals are matched on. */
+  readonly tokens: readonly string[];
+  /** The words that carry meaning: what the FAQ index is searched with. */
+  readonly terms: readonly string[];
+}
+
+const MAX_PHRASE = 3;
+// Shorter words are too often other real words one edit away ("bank" / "back").
+const MIN_CORRECTED_LENGTH = 5;
+const TWO_EDITS_FROM_LENGTH = 9;
+
+/**
+ * Rewrites words to the knowledge base's canonical vocabulary: shorthand and misspellings first,
+ * then synonyms (longest phrase first), then unknown words to the nearest known word within one
+ * or two edits. The same analyzer indexes the FAQ and reads questions, so both meet in one vocabulary.
+ */
+export class Analyzer {
+  private readonly misspellings: ReadonlyMap<string, string>;
+  private readonly synonyms: ReadonlyMap<string, string>;
+  private readonly vocabulary = new SearchableMap<number>();
+  private readonly corrections = new Map<string, string>();
+  private readonly stems = new Map<string, string>();
+
+  constructor(
+    kb: Pick<KnowledgeBase, 'misspellings' | 'synonyms'>,
+    vocabularySource: Iterable<string> = [],
+    private readonly stemming = true,
+  ) {
+    this.misspellings = kb.misspellings;
+    this.synonyms = kb.synonyms;
+    // Variants are known words too: a typo of "purchased" is fixed to it, then read as "buy".
+    for (const variant of kb.synonyms.keys()) {
+      if (!variant.includes(' ')) this.vocabulary.set(variant, 1);
+    }
+    for (const text of vocabularySource) this.learn(text);
+  }
+
+  /** Adds the words of a text (an example, a keyword) to the vocabulary that typos are fixed towards. */
+  learn(text: string): void {
+    for (const token of this.canonicalTokens(text, false)) {
+      this.vocabulary.update(token, (count = 0) => count + 1);
+    }
+    this.corrections.clear();
+  }
+
+  /** The canonical words of a text written by the knowledge base's authors (no typo fixing). */
+  canonical(text: string): string[] {
+    return this.canonicalTokens(text, false);
+  }
+
+  analyse(text: string): Analysis {
+    const tokens = this.canonicalTokens(text, true);
+    const terms = tokens.filter((token) => !STOPWORDS.has(token)).map((token) => this.stem(token));
+    return { tokens, terms };
+  }
+
+  private canonicalTokens(text: string, correctTypos: boolean): string[] {
+    const spelled = words(normaliseText(text)).flatMap((word) => {
+      const fixed = this.misspellings.get(word);
+      if (fixed !== undefined) return words(fixed);
+      return [correctTypos ? this.correct(word) : word];
+    });
+    return this.applySynonyms(spelled);
+  }
+
+  private applySynonyms(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let replaced = false;
+      for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
+        const phrase = tokens.slice(i, i + length).join(' ');
+        const canonical = this.synonyms.get(phrase);
+        if (canonical !== undefined) {
+          out.push(...words(canonical));
+          i += length;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) {
+        out.push(tokens[i] as string);
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  /** Porter stem, so "arrive", "arrived" and "arriving" are one term to the index. */
+  private stem(token: string): string {
+    if (!this.stemming) return token;
+    let stemmed = this.stems.get(token);
+    if (stemmed === undefined) {
+      stemmed = stemmer(token);
+      if (this.stems.size > 50_000) this.stems.clear();
+      this.stems.set(token, stemmed);
+    }
+    return stemmed;
+  }
+
+  /** The nearest known word for an unknown one; short words and numbers are left alone. */
+  private correct(word: string): string {
+    if (word.length < MIN_CORRECTED_LENGTH || /\d/.test(word) || this.vocabulary.has(word)) return word;
+    if (this.synonyms.has(word) || STOPWORDS.has(word)) return word;
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached;
+    const maxDistance = word.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1;
+    let best = word;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let bestCount = 0;
+    for (const [candidate, [count, distance]] of this.vocabulary.fuzzyGet(word, maxDistance)) {
+      if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
+        best = candidate;
+        bestDistance = distance;
+        bestCount = count;
+      }
+    }
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(word, best);
+    return best;
+  }
+}

@@ -1,0 +1,63 @@
+// What adapters hand the core, and what the core hands back. Platform-neutral on purpose.
+
+export type Platform = 'console' | 'discord' | 'slack';
+
+export interface Actor {
+  readonly platform: Platform;
+  /** The platform's user id; with the platform it forms the identity `platform:id`. */
+  readonly id: string;
+  readonly displayName?: string;
+  /** Role ids (Discord) or group ids the platform reports; moderation checks them in the core. */
+  readonly roles: readonly string[];
+  readonly isBot?: boolean;
+}
+
+export type Visibility = 'public' | 'private';
+
+export type RequestBody =
+  /** A question in the member's own words. */
+  | { readonly kind: 'question'; readonly text: string }
+  /** One FAQ entry by id or title, as `/connects faq topic:` asks for it. */
+  | { readonly kind: 'faq'; readonly topic: string };
+
+export interface Request {
+  /** Unique per delivery of a platform event; makes retries harmless. */
+  readonly id: string;
+  readonly actor: Actor;
+  readonly channelId?: string;
+  readonly body: RequestBody;
+  readonly locale?: string;
+  /** The clock for this request (tests and `--now` fix it). */
+  readonly now: Date;
+}
+
+export interface Citation {
+  readonly factId: string;
+  readonly title: string;
+}
+
+export interface Topic {
+  readonly intent: string;
+  readonly title: string;
+}
+
+export type Outcome = 'answered' | 'clarify' | 'abstained' | 'refused';
+
+export interface Reply {
+  /** Markdown the member sees. */
+  readonly text: string;
+  readonly visibility: Visibility;
+  readonly outcome: Outcome;
+  readonly intent: string | null;
+  readonly confidence: number;
+  readonly cases: readonly string[];
+  readonly citations: readonly Citation[];
+  /** Close topics offered when the question could mean several. */
+  readonly choices: readonly Topic[];
+  /** Related topics worth a look after this answer. */
+  readonly followups: readonly Topic[];
+  /** The bot hands over: a moderator should look at this question. */
+  readonly escalate: boolean;
+  /** Whether the answer should carry helpful / not helpful / ask a moderator. */
+  readonly feedback: boolean;
+}
