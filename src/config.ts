@@ -26,81 +26,68 @@ const list = <T extends z.ZodType>(item: T) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-const envSchema = z
-  .object({
-    DATA_DIR: optional(z.string()).default('./data'),
-    KNOWLEDGE_DIR: optional(z.string()).default(PACKAGE_KNOWLEDGE_DIR),
-    DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
-    DISCORD_APP_ID: optional(snowflake),
-    DISCORD_API_BASE: optional(httpUrl).default('https://discord.com/api'),
-    HELP_CHANNEL_IDS: list(snowflake),
-    FORUM_CHANNEL_IDS: list(snowflake),
-    MODERATOR_ROLE_IDS: list(snowflake),
-    MOD_CHANNEL_ID: optional(snowflake),
-    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb-')),
-    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
-    SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short')),
-    SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
-    SLACK_API_URL: optional(httpUrl).default('https://slack.com/api/'),
-    SLACK_MODERATOR_IDS: list(slackUserId),
-    SLACK_MOD_CHANNEL: optional(
-      z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABC'),
-    ),
-    OPENAI_API_KEY: optional(z.string()),
-    OPENAI_BASE_URL: optional(httpUrl),
-    OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
-    OPENAI_EMBEDDING_MODEL: optional(z.string()).default('text-embedding-3-small'),
-    KEYV_URL: optional(
-      z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite:// or redis://'),
-    ),
-    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
-    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default(
-      'info',
-    ),
-  })
-  .superRefine((env, ctx) => {
-    if ((env.DISCORD_TOKEN === undefined) !== (env.DISCORD_APP_ID === undefined)) {
-      const missing = env.DISCORD_TOKEN === undefined ? 'DISCORD_TOKEN' : 'DISCORD_APP_ID';
-      ctx.addIssue({
-        code: 'custom',
-        path: [missing],
-        message: 'is needed too: set both DISCORD_TOKEN and DISCORD_APP_ID',
-      });
-    }
-    if (
-      env.SLACK_BOT_TOKEN !== undefined &&
-      env.SLACK_APP_TOKEN === undefined &&
-      env.SLACK_SIGNING_SECRET === undefined
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_BOT_TOKEN'],
-        message: 'needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)',
-      });
-    }
-    if (
-      env.SLACK_BOT_TOKEN === undefined &&
-      (env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_BOT_TOKEN'],
-        message: 'is needed to run the Slack adapter',
-      });
-    }
-  });
+const envSchema = z.object({
+  DATA_DIR: optional(z.string()).default('./data'),
+  KNOWLEDGE_DIR: optional(z.string()).default(PACKAGE_KNOWLEDGE_DIR),
+  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+  DISCORD_APP_ID: optional(snowflake),
+  DISCORD_API_BASE: optional(httpUrl).default('https://discord.com/api'),
+  HELP_CHANNEL_IDS: list(snowflake),
+  FORUM_CHANNEL_IDS: list(snowflake),
+  MODERATOR_ROLE_IDS: list(snowflake),
+  MOD_CHANNEL_ID: optional(snowflake),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb-')),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short')),
+  SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  SLACK_API_URL: optional(httpUrl).default('https://slack.com/api/'),
+  SLACK_MODERATOR_IDS: list(slackUserId),
+  SLACK_MOD_CHANNEL: optional(
+    z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABC'),
+  ),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(httpUrl),
+  OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optional(z.string()).default('text-embedding-3-small'),
+  KEYV_URL: optional(
+    z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite:// or redis://'),
+  ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+});
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const isSet = (env: Env, name: string): boolean => (env[name] ?? '') !== '';
+
+/** Rules between variables, checked on the raw environment so they are reported with the rest. */
+function crossFieldProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (isSet(env, 'DISCORD_TOKEN') !== isSet(env, 'DISCORD_APP_ID')) {
+    const missing = isSet(env, 'DISCORD_TOKEN') ? 'DISCORD_APP_ID' : 'DISCORD_TOKEN';
+    problems.push(`${missing} is needed too: set both DISCORD_TOKEN and DISCORD_APP_ID`);
+  }
+  const slackMode = isSet(env, 'SLACK_APP_TOKEN') || isSet(env, 'SLACK_SIGNING_SECRET');
+  if (isSet(env, 'SLACK_BOT_TOKEN') && !slackMode) {
+    problems.push('SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  }
+  if (!isSet(env, 'SLACK_BOT_TOKEN') && slackMode)
+    problems.push('SLACK_BOT_TOKEN is needed to run the Slack adapter');
+  return problems;
+}
 
 export type Config = z.output<typeof envSchema>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
 /** Parses the environment; on failure one line names every bad or missing variable. */
-export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+export function parseConfig(env: Env): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const problems = parsed.error.issues.map(
-    (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
-  );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+  problems.push(...crossFieldProblems(env));
+  if (parsed.success && problems.length === 0) return { ok: true, config: parsed.data };
   return { ok: false, message: `invalid configuration: ${problems.join('; ')}` };
 }
 

@@ -31,6 +31,17 @@ export function answerText(
   return paragraphs.join('\n\n');
 }
 
+const MAX_CITED_BY_TITLE = 3;
+
+/** The policy behind the answer: the first few facts by title, the rest counted. */
+function sourcesLine(citations: readonly Citation[]): string {
+  const named = citations
+    .slice(0, MAX_CITED_BY_TITLE)
+    .map((citation) => `${citation.title} (${citation.factId})`);
+  const more = citations.length - named.length;
+  return `Policy: ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
 export function clarifyText(choices: readonly Topic[]): string {
   const lines = choices.map((choice, i) => `${i + 1}. ${choice.title}`);
   return `I'm not sure which of these you mean:\n${lines.join('\n')}\nPick one and I'll answer it.`;

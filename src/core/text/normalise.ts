@@ -2,6 +2,8 @@
 // "Didn't get my CONNECTS!!! <@123> https://x.y" and "didnt get my connects" the same way.
 
 const CHAT_MARKUP = [
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes pasted from a console
+  /\u001b\[[0-9;?]*[A-Za-z]/g,
   /<[@#][!&]?[\w.-]+>/g, // Discord <@id>, <@!id>, <@&role>, <#channel>; Slack <@U123>
   /<![\w^|-]+>/g, // Slack <!channel>, <!here>, <!subteam^ID>
   /@(?:everyone|here|channel)\b/gi,

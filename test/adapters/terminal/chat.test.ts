@@ -1,0 +1,64 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runTerminalChat } from '../../../src/adapters/terminal/chat.js';
+import { HelpDesk } from '../../../src/core/help-desk.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
+
+const desk = new HelpDesk(realKnowledge());
+
+async function chat(lines: string[], interactive = false): Promise<string> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await runTerminalChat({
+    desk,
+    input: Readable.from([`${lines.join('\n')}\n`]),
+    output,
+    identity: 'console:tester',
+    interactive,
+  });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('terminal chat', () => {
+  it('answers questions line by line and skips blank lines', async () => {
+    const out = await chat(['how long are connects valid', '', 'what are connects']);
+    expect(out).toContain('How long Connects stay valid');
+    expect(out).toContain('What Connects are and what they are for');
+  });
+
+  it('lists topics, shows one by id, and explains an unknown command', async () => {
+    const out = await chat(['/topics', '/faq refunds', '/faq', '/dance']);
+    expect(out).toContain('payments.milestone-review');
+    expect(out).toContain('When spent Connects come back');
+    expect(out).toContain('Usage: /faq TOPIC');
+    expect(out).toContain('Unknown command /dance');
+  });
+
+  it('stops reading at /quit', async () => {
+    const out = await chat(['/quit', 'what are connects']);
+    expect(out).not.toContain('What Connects are');
+  });
+
+  it('greets and prompts a person at a terminal', async () => {
+    const out = await chat(['/help'], true);
+    expect(out).toContain('you are console:tester');
+    expect(out).toContain('you> ');
+    expect(out).toContain('/faq TOPIC');
+  });
+
+  it('lets a number pick one of the topics it offered', async () => {
+    const question = 'connects refund expire';
+    const reply = await desk.handle({
+      id: 'x',
+      actor: { platform: 'console', id: 't', roles: [] },
+      body: { kind: 'question', text: question },
+      now: new Date(),
+    });
+    expect(reply.outcome).toBe('clarify');
+    const out = await chat([question, '9', '2']);
+    expect(out).toContain(`type 1-${reply.choices.length} to pick`);
+    expect(out).toContain(`**${reply.choices[1]?.title}**`.replace(/\*\*/g, ''));
+    expect(out).toContain(`Pick a number from 1 to ${reply.choices.length}`);
+  });
+});

@@ -1,0 +1,219 @@
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/io.js';
+import { editFile, knowledgeCopy, SHARED_EVAL_DIR } from '../helpers/knowledge.js';
+
+const BIN = fileURLToPath(new URL('../../bin/helpbot.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+describe('helpbot ask', () => {
+  it('prints the answer as text', async () => {
+    const run = await runCli(['ask', 'how', 'do', 'I', 'buy', 'more', 'connects']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Membership & Connects');
+    expect(run.stdout).not.toContain('**');
+  });
+
+  it('prints the contract JSON with --json', async () => {
+    const run = await runCli([
+      'ask',
+      '--json',
+      '--as',
+      'discord:123456789012345678',
+      '--now',
+      '2026-11-27',
+      'the job expired, refund?',
+    ]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ intent: 'refunds', escalate: false, account: null });
+    expect(json.cases[0]).toBe('refund.expired');
+    expect(typeof json.answer).toBe('string');
+    expect(json.confidence).toBeGreaterThan(0);
+    expect(json.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    [['ask'], /missing the question/],
+    [['ask', '--as', 'faraz', 'hi'], /invalid identity "faraz"/],
+    [['ask', '--now', 'yesterday', 'hi'], /invalid --now "yesterday"/],
+    [['ask', '--now', '2026-02-30', 'hi'], /invalid --now/],
+    [['ask', '--loud', 'hi'], /Unknown option '--loud'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['knowledge', 'polish'], /unknown subcommand "polish"/],
+    [['eval'], /expected one file/],
+    [['match', 'extra'], /takes no arguments/],
+    [['start', '--guild', '1'], /Unknown option '--guild'/],
+  ])('%j is a one-line usage error with exit status 2', async (argv, message) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stops on bad configuration with one line naming every problem', async () => {
+    const run = await runCli(['ask', 'hi'], { env: { LOG_LEVEL: 'loud', SLACK_PORT: 'abc' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/LOG_LEVEL.*SLACK_PORT|SLACK_PORT.*LOG_LEVEL/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('answers or refuses any text without crashing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), async (text) => {
+        const run = await runCli(['ask', '--json', '--', text]);
+        if (text.trim() === '') {
+          expect(run.code).toBe(2);
+        } else {
+          expect(run.code).toBe(0);
+          const json = JSON.parse(run.stdout);
+          expect(json.confidence).toBeGreaterThanOrEqual(0);
+          expect(json.confidence).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('helpbot match', () => {
+  it('prints one JSON object per input line, blank lines included, in order', async () => {
+    const run = await runCli(['match'], { stdin: 'why no refund?\n\nwhat is the weather\n' });
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.text)).toEqual(['why no refund?', '', 'what is the weather']);
+    expect(lines[0]).toMatchObject({ intent: 'refunds' });
+    expect(Object.keys(lines[0])).toEqual(['text', 'intent', 'confidence', 'cases']);
+    expect(lines[1]).toMatchObject({ intent: null, confidence: 0, cases: [] });
+    expect(lines[2]).toMatchObject({ intent: null });
+  });
+});
+
+describe('helpbot eval', () => {
+  it('prints the figures and the confusions', async () => {
+    const file = join(tmpdir(), `helpbot-eval-${process.pid}.jsonl`);
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ text: 'do my connects expire after a year', intent: ['connects.expiry'] }),
+        JSON.stringify({ text: 'hello there friend', intent: [null] }),
+        JSON.stringify({
+          text: 'I withdrew my proposal, connects back?',
+          intent: ['refunds'],
+          case: 'refund.withdrawn',
+        }),
+        JSON.stringify({ text: 'how do I reset my password', intent: ['support.contact'] }),
+      ].join('\n'),
+    );
+    const run = await runCli(['eval', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('in-scope accuracy: 0.667 (2/3');
+    expect(run.stdout).toContain('out-of-scope abstention: 1.000 (1/1)');
+    expect(run.stdout).toContain('refund case accuracy: 1.000 (1/1)');
+    expect(run.stdout).toMatch(/support\.contact -> \(abstained\).*reset my password/);
+  });
+
+  it('rejects a malformed line naming its line number', async () => {
+    const file = join(tmpdir(), `helpbot-eval-bad-${process.pid}.jsonl`);
+    writeFileSync(file, `${JSON.stringify({ text: 'ok', intent: ['refunds'] })}\n{"text": 3}\n`);
+    const run = await runCli(['eval', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/:2: text/);
+  });
+
+  it.runIf(existsSync(join(SHARED_EVAL_DIR, 'questions.dev.jsonl')))(
+    'scores the development set with --json',
+    async () => {
+      const run = await runCli(['eval', '--json', join(SHARED_EVAL_DIR, 'questions.dev.jsonl')]);
+      const report = JSON.parse(run.stdout);
+      expect(report.inScope.accuracy).toBeGreaterThanOrEqual(0.97);
+    },
+  );
+});
+
+describe('helpbot knowledge check', () => {
+  it('passes on the real knowledge base', async () => {
+    const run = await runCli(['knowledge', 'check']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/knowledge check: ok \(\d+ entries/);
+  });
+
+  it('fails with each problem on its own line', async () => {
+    const dir = knowledgeCopy();
+    editFile(join(dir, 'faq', 'connects.expiry.yaml'), (text) =>
+      text.replace('facts: [expiry.one-year]', 'facts: [expiry.never]'),
+    );
+    const run = await runCli(['knowledge', 'check'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /faq\/connects\.expiry\.yaml:\d+ \[connects\.expiry\]: unknown fact id "expiry\.never"/,
+    );
+  });
+
+  it('refuses to start on a broken knowledge base, in one line', async () => {
+    const dir = knowledgeCopy();
+    editFile(join(dir, 'policy.yaml'), (text) => text.replace('facts:', 'facts: [oops'));
+    const run = await runCli(['ask', 'hi'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^helpbot: knowledge base is invalid: policy\.yaml:\d+: malformed YAML/);
+  });
+
+  it('recalibrates into the knowledge folder and is then fresh again', async () => {
+    const dir = knowledgeCopy();
+    editFile(join(dir, 'faq', 'proposals.tips.yaml'), (text) =>
+      text.replace('examples:\n', 'examples:\n  - is boosting ever a good idea\n'),
+    );
+    expect((await runCli(['knowledge', 'check'], { env: { KNOWLEDGE_DIR: dir } })).stderr).toMatch(/stale/);
+    const calibrated = await runCli(['knowledge', 'calibrate'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(calibrated.code).toBe(0);
+    expect(calibrated.stdout).toMatch(/inScopeTopAccuracy: 0\.\d+/);
+    expect((await runCli(['knowledge', 'check'], { env: { KNOWLEDGE_DIR: dir } })).code).toBe(0);
+  });
+});
+
+describe('helpbot start without a chat platform', () => {
+  it('answers each piped line and exits at end of input', async () => {
+    const run = await runCli(['start'], { stdin: 'do connects expire\nthanks\n/faq agency.connects\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('How long Connects stay valid');
+    expect(run.stdout).toContain('I can only help with questions about Connects');
+    expect(run.stdout).toContain('Connects for agencies and Agency Plus');
+  });
+
+  it('says why it will not run a platform this version lacks', async () => {
+    const run = await runCli(['start'], {
+      env: { DISCORD_TOKEN: 'x'.repeat(40), DISCORD_APP_ID: '123456789012345678' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Discord \(DISCORD_TOKEN\) configured/);
+  });
+});
+
+describe.runIf(existsSync(BUILT))('the installed bin', () => {
+  const exec = promisify(execFile);
+
+  it('answers from a real process and exits 0', async () => {
+    const { stdout } = await exec('node', [BIN, 'ask', '--json', 'when do free connects arrive'], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
+    expect(JSON.parse(stdout).intent).toBe('connects.monthly-free');
+  });
+
+  it('exits 2 with one line on an unknown command', async () => {
+    const failure = await exec('node', [BIN, 'nope']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

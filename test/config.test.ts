@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.js';
+
+describe('parseConfig', () => {
+  it('runs with nothing set, with the documented defaults', () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.DATA_DIR).toBe('./data');
+    expect(result.config.DISCORD_API_BASE).toBe('https://discord.com/api');
+    expect(result.config.SLACK_API_URL).toBe('https://slack.com/api/');
+    expect(result.config.HELP_CHANNEL_IDS).toEqual([]);
+    expect(result.config.LOG_LEVEL).toBe('info');
+  });
+
+  it('treats empty values as unset and splits id lists', () => {
+    const result = parseConfig({
+      DISCORD_TOKEN: '',
+      HELP_CHANNEL_IDS: '111111111111111111, 222222222222222222',
+    });
+    expect(result.ok && result.config.HELP_CHANNEL_IDS).toEqual(['111111111111111111', '222222222222222222']);
+  });
+
+  it('names every bad or missing variable in one message', () => {
+    const result = parseConfig({
+      DISCORD_APP_ID: '12',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'xoxb-123',
+      KEYV_URL: 'mysql://x',
+      HELP_CHANNEL_IDS: '123,abc',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message.split('\n')).toHaveLength(1);
+    for (const name of [
+      'DISCORD_APP_ID',
+      'LOG_LEVEL',
+      'KEYV_URL',
+      'HELP_CHANNEL_IDS',
+      'DISCORD_TOKEN is needed',
+      'SLACK_BOT_TOKEN needs',
+    ]) {
+      expect(result.message).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { PassThrough, Readable } from 'node:stream';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { KNOWLEDGE_DIR } from './knowledge.js';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function collect(stream: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs the CLI in process with piped standard input and a clean environment. */
+export async function runCli(
+  argv: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const readOut = collect(stdout);
+  const readErr = collect(stderr);
+  const io: Io = {
+    stdin: Readable.from([options.stdin ?? '']),
+    stdout,
+    stderr,
+    env: { USER: 'tester', KNOWLEDGE_DIR, LOG_LEVEL: 'warn', ...options.env },
+  };
+  const code = await main(argv, io);
+  stdout.end();
+  stderr.end();
+  return { code, stdout: readOut(), stderr: readErr() };
+}
