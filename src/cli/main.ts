@@ -1,20 +1,16 @@
 import { config as loadDotenv } from 'dotenv';
-import { askCommand } from './commands/ask.js';
-import { evalCommand } from './commands/eval.js';
-import { knowledgeCommand } from './commands/knowledge.js';
-import { matchCommand } from './commands/match.js';
-import { startCommand } from './commands/start.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from './io.js';
 import { StartupError } from './runtime.js';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  ask: askCommand,
-  match: matchCommand,
-  eval: evalCommand,
-  knowledge: knowledgeCommand,
-  start: startCommand,
+// Each command is imported when it runs: `ask` should not pay for the YAML parser `knowledge` needs.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  ask: async () => (await import('./commands/ask.js')).askCommand,
+  match: async () => (await import('./commands/match.js')).matchCommand,
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  knowledge: async () => (await import('./commands/knowledge.js')).knowledgeCommand,
+  start: async () => (await import('./commands/start.js')).startCommand,
 };
 
 export const USAGE = `usage: helpbot <command> [options]
@@ -47,7 +43,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         `unknown command "${name}"; expected one of: ${Object.keys(COMMANDS).join(', ')} (see helpbot --help)`,
       );
     }
-    return await command(args, io);
+    return await (await command())(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       writeLine(io.stderr, `helpbot: ${error.message}`);

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { type Config, parseConfig } from '../config.js';
 import { HelpDesk } from '../core/help-desk.js';
 import type { KnowledgeBase } from '../core/knowledge.js';
-import { loadKnowledge } from '../knowledge/load.js';
+import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge/cache.js';
+import type { KnowledgeLoad } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { type Io, UsageError } from './io.js';
@@ -24,11 +26,24 @@ export function loadConfig(io: Io): Config {
   return parsed.config;
 }
 
+/** The validated knowledge base, from the cache when knowledge/ has not changed since it was saved. */
+async function loadKnowledgeFast(config: Config): Promise<KnowledgeLoad> {
+  const cacheDir = join(config.DATA_DIR, 'cache');
+  const key = knowledgeSourceKey(config.KNOWLEDGE_DIR);
+  const cached = key === undefined ? undefined : readCachedKnowledge(cacheDir, key);
+  if (cached !== undefined) return cached;
+  // Imported only here: the YAML parser and the checks are the slow part of a cold start.
+  const { loadKnowledge } = await import('../knowledge/load.js');
+  const loaded = loadKnowledge(config.KNOWLEDGE_DIR);
+  if (key !== undefined) writeCachedKnowledge(cacheDir, key, loaded);
+  return loaded;
+}
+
 /** Configuration, then the knowledge base, then the help desk: the order a start-up fails in. */
-export function loadRuntime(io: Io): Runtime {
+export async function loadRuntime(io: Io): Promise<Runtime> {
   const config = loadConfig(io);
   const log = createLogger(config.LOG_LEVEL, io.stderr);
-  const loaded = loadKnowledge(config.KNOWLEDGE_DIR);
+  const loaded = await loadKnowledgeFast(config);
   if (loaded.kb === undefined) {
     const first = loaded.problems[0];
     const more =

@@ -25,9 +25,7 @@ export function answerText(
   const paragraphs = [`**${entry.title}**`];
   if (lead.length > 0) paragraphs.push(lead.map((text) => `• ${text}`).join('\n'));
   paragraphs.push(lead.length > 0 ? `In general: ${entry.answer}` : entry.answer);
-  paragraphs.push(
-    `_Sources: ${citations.map((citation) => `${citation.title} (${citation.factId})`).join('; ')}_`,
-  );
+  paragraphs.push(`_${sourcesLine(citations)}_`);
   return paragraphs.join('\n\n');
 }
 

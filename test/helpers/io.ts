@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -15,6 +18,12 @@ function collect(stream: PassThrough): () => string {
   return () => Buffer.concat(chunks).toString('utf8');
 }
 
+let dataDir: string | undefined;
+function scratchDataDir(): string {
+  dataDir ??= mkdtempSync(join(tmpdir(), 'helpbot-data-'));
+  return dataDir;
+}
+
 /** Runs the CLI in process with piped standard input and a clean environment. */
 export async function runCli(
   argv: readonly string[],
@@ -28,7 +37,7 @@ export async function runCli(
     stdin: Readable.from([options.stdin ?? '']),
     stdout,
     stderr,
-    env: { USER: 'tester', KNOWLEDGE_DIR, LOG_LEVEL: 'warn', ...options.env },
+    env: { USER: 'tester', KNOWLEDGE_DIR, DATA_DIR: scratchDataDir(), LOG_LEVEL: 'warn', ...options.env },
   };
   const code = await main(argv, io);
   stdout.end();

@@ -16,7 +16,7 @@ export async function askCommand(args: readonly string[], io: Io): Promise<numbe
     throw new UsageError('ask: missing the question, e.g. helpbot ask "do connects expire?"');
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const now = parseNow(values.now);
-  const runtime = loadRuntime(io);
+  const runtime = await loadRuntime(io);
   const request: Request = {
     id: `cli-${now.getTime()}-${process.pid}`,
     actor: actorFromIdentity(identity),

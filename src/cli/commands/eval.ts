@@ -12,7 +12,7 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
   if (file === undefined || extra.length > 0)
     throw new UsageError('eval: expected one file, e.g. helpbot eval questions.jsonl');
   const lines = readEvalFile(file);
-  const { desk } = loadRuntime(io);
+  const { desk } = await loadRuntime(io);
   const predictions = [];
   for (const line of lines) {
     const reply = await desk.handle({

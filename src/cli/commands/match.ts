@@ -8,7 +8,7 @@ export async function matchCommand(args: readonly string[], io: Io): Promise<num
   const { positionals } = parseCommandArgs('match', args, {});
   if (positionals.length > 0)
     throw new UsageError('match: takes no arguments; it reads questions from standard input');
-  const { desk } = loadRuntime(io);
+  const { desk } = await loadRuntime(io);
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const text of lines) {
     const reply = await desk.handle({

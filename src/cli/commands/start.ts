@@ -13,7 +13,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   if (positionals.length > 0) throw new UsageError(`start: unexpected argument "${positionals[0]}"`);
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
-  const runtime = loadRuntime(io);
+  const runtime = await loadRuntime(io);
   const platforms = [
     discordConfigured(runtime.config) ? 'Discord (DISCORD_TOKEN)' : undefined,
     slackConfigured(runtime.config) ? 'Slack (SLACK_BOT_TOKEN)' : undefined,

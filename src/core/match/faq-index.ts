@@ -31,6 +31,8 @@ export const DEFAULT_RANKING: RankingOptions = {
 };
 
 const MINISEARCH_FUZZINESS = 0.2;
+/** Terms in more than this share of the documents are left to the profiles (see rank). */
+export const COMMON_TERM_SHARE = 0.3;
 
 export type Source = 'example' | 'title' | 'keywords' | 'taught';
 
@@ -73,6 +75,7 @@ export class FaqIndex {
   /** Each intent's terms with their counts: its profile, and what its coverage of a question is read from. */
   private readonly vocabularyByIntent = new Map<string, Map<string, number>>();
   private readonly profiles = new Map<string, ProfileDoc>();
+  private readonly documentFrequency = new Map<string, number>();
   private bulkLoading = true;
 
   constructor(
@@ -126,8 +129,15 @@ export class FaqIndex {
       prefix: (term: string) => term.length >= prefixFrom,
       fuzzy: (term: string) => (term.length >= fuzzyFrom ? MINISEARCH_FUZZINESS : false),
     };
+    // A term in most documents ("connects") barely moves BM25 but makes every document a result;
+    // the profiles, one per intent, still weigh it.
+    const limit = this.documentsIndex.documentCount * COMMON_TERM_SHARE;
+    const distinctive = analysis.terms.filter((term) => (this.documentFrequency.get(term) ?? 0) <= limit);
     const perIntent = new Map<string, number[]>();
-    for (const result of this.documentsIndex.search(query, options)) {
+    // A short question keeps them: with one distinctive word left, the common one still decides.
+    const documentQuery = distinctive.length >= 2 ? distinctive.join(' ') : query;
+    const documentResults = this.documentsIndex.search(documentQuery, options);
+    for (const result of documentResults) {
       const intent = result.intent as string;
       const scores = perIntent.get(intent) ?? [];
       scores.push(result.score);
@@ -183,6 +193,9 @@ export class FaqIndex {
 
   private insert(doc: IndexedDoc): void {
     this.documentsIndex.add(doc);
+    for (const term of new Set(doc.terms.split(' '))) {
+      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
     this.docs.set(doc.id, doc);
     const vocabulary = this.vocabularyByIntent.get(doc.intent) ?? new Map<string, number>();
     for (const term of doc.terms.split(' ')) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
@@ -192,6 +205,9 @@ export class FaqIndex {
 
   private delete(doc: IndexedDoc): void {
     this.documentsIndex.remove(doc);
+    for (const term of new Set(doc.terms.split(' '))) {
+      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 1) - 1);
+    }
     this.docs.delete(doc.id);
     const vocabulary = this.vocabularyByIntent.get(doc.intent);
     if (vocabulary !== undefined) {

@@ -22,7 +22,7 @@ async function chat(lines: string[], interactive = false): Promise<string> {
 
 describe('terminal chat', () => {
   it('answers questions line by line and skips blank lines', async () => {
-    const out = await chat(['how long are connects valid', '', 'what are connects']);
+    const out = await chat(['how long are connects valid', '', 'explain what connects are used for']);
     expect(out).toContain('How long Connects stay valid');
     expect(out).toContain('What Connects are and what they are for');
   });

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { HelpDesk } from '../core/help-desk.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { benchmarkQuestions } from './questions.js';
+import { fixed, summarise } from './stats.js';
+
+// `npm run bench`: figures for the README and the issue notes. Not a test: it asserts nothing,
+// it measures. Matching latency in process, `helpbot ask` cold start, and peak memory.
+
+const QUESTIONS = 10_000;
+const COLD_STARTS = 15;
+const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/helpbot.js', import.meta.url));
+const RSS_PROBE = fileURLToPath(new URL('./ask-rss.js', import.meta.url));
+
+async function main(): Promise<void> {
+  const loaded = loadKnowledge(KNOWLEDGE_DIR);
+  if (loaded.kb === undefined) throw new Error('knowledge/ does not load; run helpbot knowledge check');
+  const desk = new HelpDesk(loaded.kb);
+  const questions = benchmarkQuestions(loaded.kb, QUESTIONS);
+
+  // Warm-up so the JIT has seen the code paths, as it has in a long-running bot.
+  for (const question of questions.slice(0, 500)) desk.matcher.match(question);
+
+  const matchTimes: number[] = [];
+  for (const question of questions) {
+    const start = process.hrtime.bigint();
+    desk.matcher.match(question);
+    matchTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const handleTimes: number[] = [];
+  for (const question of questions) {
+    const start = process.hrtime.bigint();
+    await desk.handle({
+      id: 'bench',
+      actor: { platform: 'console', id: 'bench', roles: [] },
+      body: { kind: 'question', text: question },
+      now: new Date(),
+    });
+    handleTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const match = summarise(matchTimes);
+  const handle = summarise(handleTimes);
+  console.log(
+    `matching, ${QUESTIONS} questions in process (ms): p50 ${fixed(match.p50)}  p90 ${fixed(match.p90)}  p99 ${fixed(match.p99)}  max ${fixed(match.max)}`,
+  );
+  console.log(
+    `HelpDesk.handle, same questions (ms):            p50 ${fixed(handle.p50)}  p90 ${fixed(handle.p90)}  p99 ${fixed(handle.p99)}  max ${fixed(handle.max)}`,
+  );
+  console.log(`bench process peak RSS after matching: ${fixed(process.resourceUsage().maxRSS / 1024, 1)} MB`);
+
+  const coldTimes: number[] = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [BIN, 'ask', 'when do my free connects arrive'], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
+    coldTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (run.status !== 0) throw new Error(`helpbot ask failed: ${run.stderr.toString()}`);
+  }
+  const cold = summarise(coldTimes);
+  console.log(
+    `helpbot ask cold start, ${COLD_STARTS} runs (ms): p50 ${fixed(cold.p50, 0)}  p90 ${fixed(cold.p90, 0)}  max ${fixed(cold.max, 0)}`,
+  );
+
+  const probe = spawnSync(process.execPath, [RSS_PROBE, 'when do my free connects arrive'], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  console.log(`helpbot ask peak RSS: ${probe.stdout.toString().trim()} MB`);
+}
+
+await main();

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnowledgeBase } from '../core/knowledge.js';
+import type { KnowledgeLoad } from './load.js';
+import type { Problem } from './problem.js';
+
+// Validating knowledge/ means parsing YAML and running every check: about 200 ms, most of a
+// command's start-up. A validated knowledge base is saved under DATA_DIR keyed by a hash of every
+// knowledge file, so the next start with the same files skips both the YAML parser and the checks.
+
+/** Bump when the saved shape or the validation rules change, so older saves are not trusted. */
+const CACHE_FORMAT = 1;
+const CACHE_FILE = 'knowledge.json';
+
+interface Saved {
+  readonly key: string;
+  readonly kb: Omit<KnowledgeBase, 'facts' | 'synonyms' | 'misspellings'> & {
+    readonly facts: [string, KnowledgeBase['facts'] extends ReadonlyMap<string, infer V> ? V : never][];
+    readonly synonyms: [string, string][];
+    readonly misspellings: [string, string][];
+  };
+  readonly warnings: readonly Problem[];
+}
+
+/** A hash of every file the knowledge base is read from, names included. */
+export function knowledgeSourceKey(dir: string): string | undefined {
+  try {
+    const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\u0000`);
+    const faq = readdirSync(join(dir, 'faq'))
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join('faq', name));
+    for (const name of ['policy.yaml', 'synonyms.yaml', 'out-of-scope.yaml', 'calibration.yaml', ...faq]) {
+      hash.update(name).update('\u0000');
+      try {
+        hash.update(readFileSync(join(dir, name)));
+      } catch {
+        hash.update('(missing)');
+      }
+      hash.update('\u0000');
+    }
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+export function readCachedKnowledge(cacheDir: string, key: string): KnowledgeLoad | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(join(cacheDir, CACHE_FILE), 'utf8')) as Saved;
+    if (saved.key !== key) return undefined;
+    const kb: KnowledgeBase = {
+      ...saved.kb,
+      facts: new Map(saved.kb.facts),
+      synonyms: new Map(saved.kb.synonyms),
+      misspellings: new Map(saved.kb.misspellings),
+    };
+    return { kb, problems: [], warnings: saved.warnings };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a valid knowledge base; a read-only or full disk only costs the next start its speed. */
+export function writeCachedKnowledge(cacheDir: string, key: string, load: KnowledgeLoad): void {
+  if (load.kb === undefined || load.problems.length > 0) return;
+  const saved: Saved = {
+    key,
+    kb: {
+      ...load.kb,
+      facts: [...load.kb.facts],
+      synonyms: [...load.kb.synonyms],
+      misspellings: [...load.kb.misspellings],
+    },
+    warnings: load.warnings,
+  };
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const target = join(cacheDir, CACHE_FILE);
+    const temporary = `${target}.tmp-${process.pid}`;
+    writeFileSync(temporary, JSON.stringify(saved));
+    renameSync(temporary, target);
+  } catch {
+    // Not worth failing a command over: the knowledge base was valid, only the shortcut is lost.
+  }
+}
