@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { calibrate } from '../core/match/calibrate.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../core/match/faq-index.js';
 import { Matcher, type MatcherOptions } from '../core/match/matcher.js';
-import { evalLineSchema, scoreEval } from '../eval/score.js';
+import { evalLineSchema, predictionOf, scoreEval } from '../eval/score.js';
 import { loadKnowledge } from '../knowledge/load.js';
 
 // `npm run eval:methods [FILE.jsonl]`: the evidence for the matching method. Each variant is
@@ -52,15 +52,7 @@ for (const variant of VARIANTS) {
   const matcher = new Matcher({ ...kb, calibration: report.calibration }, variant.options);
   const scored = scoreEval(
     lines,
-    lines.map((line) => {
-      const result = matcher.match(line.text);
-      return {
-        intent: result.intent,
-        cases: result.cases,
-        confidence: result.confidence,
-        clarified: result.decision === 'clarify',
-      };
-    }),
+    lines.map((line) => predictionOf(matcher.match(line.text))),
   );
   const m = report.measured;
   const dev =

@@ -85,3 +85,18 @@ export function scoreEval(lines: readonly EvalLine[], predictions: readonly Pred
     confusions,
   };
 }
+
+/** What the scorer needs from a matcher's decision. */
+export function predictionOf(result: {
+  readonly intent: string | null;
+  readonly cases: readonly string[];
+  readonly confidence: number;
+  readonly decision: string;
+}): Prediction {
+  return {
+    intent: result.intent,
+    cases: result.cases,
+    confidence: result.confidence,
+    clarified: result.decision === 'clarify',
+  };
+}

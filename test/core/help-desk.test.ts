@@ -13,6 +13,14 @@ const ask = (text: string) =>
     now: new Date('2026-11-27T12:00:00Z'),
   } satisfies Request);
 
+const faq = (topic: string) =>
+  desk.handle({
+    id: 'f',
+    actor: { platform: 'console', id: 't', roles: [] },
+    body: { kind: 'faq', topic },
+    now: new Date(),
+  });
+
 describe('HelpDesk.handle', () => {
   it('answers with the policy, the case first, citations and follow-ups', async () => {
     const reply = await ask('the job post expired, do I get my connects back?');
@@ -70,26 +78,11 @@ describe('HelpDesk.handle', () => {
   });
 
   it('shows one FAQ entry by id or by title, and says when there is none', async () => {
-    const byId = await desk.handle({
-      id: 'f',
-      actor: { platform: 'console', id: 't', roles: [] },
-      body: { kind: 'faq', topic: 'agency.connects' },
-      now: new Date(),
-    });
+    const byId = await faq('agency.connects');
     expect(byId.intent).toBe('agency.connects');
-    const byTitle = await desk.handle({
-      id: 'f',
-      actor: { platform: 'console', id: 't', roles: [] },
-      body: { kind: 'faq', topic: 'How long Connects stay valid' },
-      now: new Date(),
-    });
+    const byTitle = await faq('How long Connects stay valid');
     expect(byTitle.intent).toBe('connects.expiry');
-    const missing = await desk.handle({
-      id: 'f',
-      actor: { platform: 'console', id: 't', roles: [] },
-      body: { kind: 'faq', topic: 'bananas' },
-      now: new Date(),
-    });
+    const missing = await faq('bananas');
     expect(missing.outcome).toBe('refused');
     expect(missing.text).toContain('bananas');
   });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_INTENTS } from '../../../src/core/contract.js';
 import { Matcher } from '../../../src/core/match/matcher.js';
-import { type EvalLine, evalLineSchema, scoreEval } from '../../../src/eval/score.js';
+import { type EvalLine, evalLineSchema, predictionOf, scoreEval } from '../../../src/eval/score.js';
 import { realKnowledge, SHARED_EVAL_DIR } from '../../helpers/knowledge.js';
 
 const kb = realKnowledge();
@@ -90,15 +90,7 @@ describe.runIf(existsSync(devFile))('development question set', () => {
     .map((line) => evalLineSchema.parse(JSON.parse(line)));
   const report = scoreEval(
     lines,
-    lines.map((line) => {
-      const result = matcher.match(line.text);
-      return {
-        intent: result.intent,
-        cases: result.cases,
-        confidence: result.confidence,
-        clarified: result.decision === 'clarify',
-      };
-    }),
+    lines.map((line) => predictionOf(matcher.match(line.text))),
   );
 
   it('answers at least 97% of in-scope questions with an acceptable intent', () => {
