@@ -34,8 +34,7 @@ export class HelpDesk {
     const match = this.matcher.decide(analysis);
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
-      const signalled = this.matcher.signalledCases(entry.id, analysis);
-      return this.answer(entry, match, signalled);
+      return this.answer(entry, match);
     }
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
@@ -68,18 +67,19 @@ export class HelpDesk {
       intent: entry.id,
       confidence: 1,
       cases: entry.parts.map((part) => part.caseId),
+      signalled: [],
       choices: [],
       best: entry.id,
       features: null,
     };
-    return this.answer(entry, match, []);
+    return this.answer(entry, match);
   }
 
-  private answer(entry: FaqEntry, match: MatchResult, signalled: readonly string[]): Reply {
+  private answer(entry: FaqEntry, match: MatchResult): Reply {
     const citations = citationsFor(this.kb, entry, match.cases);
     return {
       ...base(match),
-      text: answerText(entry, signalled, citations),
+      text: answerText(entry, match.signalled, citations),
       outcome: 'answered',
       intent: entry.id,
       cases: match.cases,
@@ -90,34 +90,24 @@ export class HelpDesk {
   }
 }
 
+const NOTHING: Reply = {
+  text: '',
+  visibility: 'public',
+  outcome: 'abstained',
+  intent: null,
+  confidence: 0,
+  cases: [],
+  citations: [],
+  choices: [],
+  followups: [],
+  escalate: false,
+  feedback: false,
+};
+
 function base(match: MatchResult): Reply {
-  return {
-    text: '',
-    visibility: 'public',
-    outcome: 'abstained',
-    intent: null,
-    confidence: match.confidence,
-    cases: [],
-    citations: [],
-    choices: [],
-    followups: [],
-    escalate: false,
-    feedback: false,
-  };
+  return { ...NOTHING, confidence: match.confidence };
 }
 
 function refusal(text: string): Reply {
-  return {
-    text,
-    visibility: 'public',
-    outcome: 'refused',
-    intent: null,
-    confidence: 0,
-    cases: [],
-    citations: [],
-    choices: [],
-    followups: [],
-    escalate: false,
-    feedback: false,
-  };
+  return { ...NOTHING, text, outcome: 'refused' };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnowledgeBase } from '../core/knowledge.js';
+import type { KnowledgeBase, PolicyFact } from '../core/knowledge.js';
 import type { KnowledgeLoad } from './load.js';
 import type { Problem } from './problem.js';
 
@@ -16,7 +16,7 @@ const CACHE_FILE = 'knowledge.json';
 interface Saved {
   readonly key: string;
   readonly kb: Omit<KnowledgeBase, 'facts' | 'synonyms' | 'misspellings'> & {
-    readonly facts: [string, KnowledgeBase['facts'] extends ReadonlyMap<string, infer V> ? V : never][];
+    readonly facts: [string, PolicyFact][];
     readonly synonyms: [string, string][];
     readonly misspellings: [string, string][];
   };

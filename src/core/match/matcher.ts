@@ -31,6 +31,8 @@ export interface MatchResult {
   readonly confidence: number;
   /** The case fact ids the answer applies, the ones the question signals first. */
   readonly cases: readonly string[];
+  /** The cases the question itself names (the head of `cases`; empty for a general question). */
+  readonly signalled: readonly string[];
   /** The topics offered when clarifying (2-3), best first. */
   readonly choices: readonly string[];
   /** The best FAQ intent, whatever the decision (for evaluation and moderators). */
@@ -113,7 +115,7 @@ export class Matcher {
         decision: 'answer',
         intent: first.intent,
         confidence,
-        cases: this.casesFor(first.intent, analysis),
+        ...this.casesFor(first.intent, analysis),
         choices: [],
         best: first.intent,
         features,
@@ -128,6 +130,7 @@ export class Matcher {
         intent: null,
         confidence,
         cases: [],
+        signalled: [],
         choices: close.map((score) => score.intent),
         best: first.intent,
         features,
@@ -137,22 +140,26 @@ export class Matcher {
   }
 
   /** The entry's cases: those the question signals, in its order, then the rest as written. */
-  casesFor(intent: string, analysis: Analysis): string[] {
+  private casesFor(intent: string, analysis: Analysis): { cases: string[]; signalled: string[] } {
     const entry = this.entries.get(intent);
-    if (entry === undefined || entry.parts.length === 0) return [];
+    if (entry === undefined || entry.parts.length === 0) return { cases: [], signalled: [] };
     const signalled = signalledCases(this.signals.get(intent) ?? [], analysis.tokens);
     const rest = entry.parts.map((part) => part.caseId).filter((caseId) => !signalled.includes(caseId));
-    return [...signalled, ...rest];
-  }
-
-  /** Which of the entry's cases the question itself signals (none for a general question). */
-  signalledCases(intent: string, analysis: Analysis): string[] {
-    return signalledCases(this.signals.get(intent) ?? [], analysis.tokens);
+    return { cases: [...signalled, ...rest], signalled };
   }
 }
 
 function abstain(confidence: number, best: string | null, features: MatchFeatures | null): MatchResult {
-  return { decision: 'abstain', intent: null, confidence, cases: [], choices: [], best, features };
+  return {
+    decision: 'abstain',
+    intent: null,
+    confidence,
+    cases: [],
+    signalled: [],
+    choices: [],
+    best,
+    features,
+  };
 }
 
 function round(value: number): number {
