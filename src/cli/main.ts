@@ -11,6 +11,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   eval: async () => (await import('./commands/eval.js')).evalCommand,
   knowledge: async () => (await import('./commands/knowledge.js')).knowledgeCommand,
   start: async () => (await import('./commands/start.js')).startCommand,
+  accounts: async () => (await import('./commands/accounts.js')).accountsCommand,
+  balance: async () => (await import('./commands/balance.js')).balanceCommand,
 };
 
 export const USAGE = `usage: helpbot <command> [options]
@@ -19,6 +21,8 @@ export const USAGE = `usage: helpbot <command> [options]
   ask [--as ID] [--now TIME] [--json] TEXT   answer one question
   match                                   questions on stdin -> one JSON object a line
   eval FILE.jsonl [--json]                score a question file
+  accounts import FILE.json [--dry-run]   load accounts and ledger entries (all or nothing)
+  balance ID [--now TIME] [--json]        one member's account facts
   knowledge check                         validate knowledge/
   knowledge calibrate                     refit the confidence model to knowledge/
 

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { type Config, parseConfig } from '../config.js';
 import { HelpDesk } from '../core/help-desk.js';
 import type { KnowledgeBase } from '../core/knowledge.js';
+import type { LedgerStore } from '../core/ledger/store.js';
+import { type RulesPolicy, rulesPolicyFrom } from '../core/rules/policy.js';
 import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge/cache.js';
 import type { KnowledgeLoad } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
@@ -18,6 +20,14 @@ export interface Runtime {
   readonly log: Logger;
   readonly kb: KnowledgeBase;
   readonly desk: HelpDesk;
+  /** Open when the command asked for it; close it before exiting. */
+  readonly ledger: LedgerStore | undefined;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Open the members' ledger: answers then speak about the asker's own account. */
+  readonly ledger?: boolean;
 }
 
 export function loadConfig(io: Io): Config {
@@ -39,8 +49,8 @@ async function loadKnowledgeFast(config: Config): Promise<KnowledgeLoad> {
   return loaded;
 }
 
-/** Configuration, then the knowledge base, then the help desk: the order a start-up fails in. */
-export async function loadRuntime(io: Io): Promise<Runtime> {
+/** Configuration, then the knowledge base, then the ledger and the help desk: the order a start-up fails in. */
+export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise<Runtime> {
   const config = loadConfig(io);
   const log = createLogger(config.LOG_LEVEL, io.stderr);
   const loaded = await loadKnowledgeFast(config);
@@ -56,5 +66,34 @@ export async function loadRuntime(io: Io): Promise<Runtime> {
   }
   for (const warning of loaded.warnings)
     log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
-  return { config, log, kb: loaded.kb, desk: new HelpDesk(loaded.kb) };
+  const ledger = options.ledger ? await openLedger(config, rulesPolicyFrom(loaded.kb)) : undefined;
+  return {
+    config,
+    log,
+    kb: loaded.kb,
+    desk: new HelpDesk(loaded.kb, ledger === undefined ? {} : { ledger }),
+    ledger,
+    close: async () => ledger?.close(),
+  };
+}
+
+/** The ledger file in DATA_DIR; better-sqlite3 is loaded only by the commands that need it. */
+export async function openLedger(config: Config, policy: RulesPolicy): Promise<LedgerStore> {
+  if (config.DATABASE_URL !== undefined) {
+    throw new StartupError(
+      'DATABASE_URL is set, but this version keeps the ledger in SQLite only; unset it to use DATA_DIR/ledger.sqlite',
+    );
+  }
+  const { SqliteLedgerStore } = await import('../store/sqlite/ledger-store.js');
+  const { DatabaseOpenError } = await import('../store/sqlite/database.js');
+  try {
+    return new SqliteLedgerStore(ledgerFile(config), policy);
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw new StartupError(`ledger: ${error.message}`);
+    throw error;
+  }
+}
+
+export function ledgerFile(config: Config): string {
+  return join(config.DATA_DIR, 'ledger.sqlite');
 }

@@ -7,24 +7,34 @@ export function topicOf(kb: KnowledgeBase, intent: string): Topic {
   return { intent, title: entryById(kb, intent)?.title ?? intent };
 }
 
-/** The entry's facts, the cases the question raised first. */
+/** The facts applied (the cases, the question's and the member's first), then the entry's others. */
 export function citationsFor(kb: KnowledgeBase, entry: FaqEntry, cases: readonly string[]): Citation[] {
-  const ordered = [...new Set([...cases.filter((id) => entry.facts.includes(id)), ...entry.facts])];
+  const ordered = [...new Set([...cases.filter((id) => kb.facts.has(id)), ...entry.facts])];
   return ordered.map((factId) => ({ factId, title: kb.facts.get(factId)?.title ?? factId }));
 }
 
-/** The answer to one FAQ entry, the parts the question signalled leading. */
+/** Paragraphs around the FAQ text: the member's own account first, a closing note last. */
+export interface AnswerExtras {
+  readonly personal?: string;
+  readonly closing?: string;
+}
+
+/** The answer to one FAQ entry: the member's own situation, the parts the question signalled, the rule. */
 export function answerText(
   entry: FaqEntry,
   signalled: readonly string[],
   citations: readonly Citation[],
+  extras: AnswerExtras = {},
 ): string {
   const lead = signalled
     .map((caseId) => entry.parts.find((part) => part.caseId === caseId)?.text)
     .filter((text): text is string => text !== undefined);
   const paragraphs = [`**${entry.title}**`];
+  if (extras.personal !== undefined) paragraphs.push(extras.personal);
   if (lead.length > 0) paragraphs.push(lead.map((text) => `• ${text}`).join('\n'));
-  paragraphs.push(lead.length > 0 ? `In general: ${entry.answer}` : entry.answer);
+  const general = lead.length > 0 || extras.personal !== undefined;
+  paragraphs.push(general ? `In general: ${entry.answer}` : entry.answer);
+  if (extras.closing !== undefined) paragraphs.push(extras.closing);
   paragraphs.push(`_${sourcesLine(citations)}_`);
   return paragraphs.join('\n\n');
 }

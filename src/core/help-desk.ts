@@ -9,32 +9,46 @@ import {
   unknownTopicText,
 } from './compose.js';
 import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge.js';
+import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
-import type { Reply, Request } from './types.js';
+import { ACCOUNT_QUESTIONS, personalSection, unlinkedText } from './personal/sections.js';
+import { type AccountFacts, accountFacts } from './rules/account-facts.js';
+import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
+import { identityOf, type Reply, type Request } from './types.js';
+
+export interface HelpDeskOptions {
+  /** Members' accounts; without it every answer is the general one. */
+  readonly ledger?: LedgerStore;
+}
 
 /** The single entry every adapter uses: a request in, the reply to show out. */
 export class HelpDesk {
   readonly matcher: Matcher;
+  readonly policy: RulesPolicy;
+  private readonly ledger: LedgerStore | undefined;
 
-  constructor(readonly kb: KnowledgeBase) {
+  constructor(
+    readonly kb: KnowledgeBase,
+    options: HelpDeskOptions = {},
+  ) {
     this.matcher = new Matcher(kb);
+    this.policy = rulesPolicyFrom(kb);
+    this.ledger = options.ledger;
   }
 
   async handle(request: Request): Promise<Reply> {
     const body = request.body;
     if (body.kind === 'faq') return this.faq(body.topic);
-    return this.question(body.text);
-  }
-
-  private question(text: string): Reply {
+    const text = body.text;
     if (text.length > MAX_QUESTION_CHARS) return refusal(tooLongText(text.length, MAX_QUESTION_CHARS));
     const analysis = this.matcher.analyzer.analyse(text);
     if (analysis.terms.length === 0 && analysis.tokens.length === 0) return refusal(EMPTY_QUESTION_TEXT);
     const match = this.matcher.decide(analysis);
+    const asker = { identity: identityOf(request.actor), facts: await this.accountFacts(request) };
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
-      return this.answer(entry, match);
+      return this.answer(entry, match, asker);
     }
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
@@ -43,6 +57,7 @@ export class HelpDesk {
         text: clarifyText(choices),
         outcome: 'clarify',
         choices,
+        account: asker.facts,
       };
     }
     const onTopic =
@@ -53,7 +68,15 @@ export class HelpDesk {
       outcome: 'abstained',
       escalate: onTopic,
       feedback: onTopic,
+      account: asker.facts,
     };
+  }
+
+  /** The asker's account facts at the request's instant, or null when no account is linked. */
+  async accountFacts(request: Request): Promise<AccountFacts | null> {
+    if (this.ledger === undefined) return null;
+    const account = await this.ledger.accountForIdentity(identityOf(request.actor));
+    return account === null ? null : accountFacts(account, this.policy, request.now);
   }
 
   private faq(topic: string): Reply {
@@ -72,20 +95,38 @@ export class HelpDesk {
       best: entry.id,
       features: null,
     };
-    return this.answer(entry, match);
+    return this.answer(entry, match, null);
   }
 
-  private answer(entry: FaqEntry, match: MatchResult): Reply {
-    const citations = citationsFor(this.kb, entry, match.cases);
+  /**
+   * An FAQ answer; for an asker, with what the rules say about their own account (then the reply is
+   * private), or with how to link an account when the question is about one and none is linked.
+   */
+  private answer(entry: FaqEntry, match: MatchResult, asker: Asker | null): Reply {
+    const facts = asker?.facts ?? null;
+    const personal = facts === null ? null : personalSection(entry.id, facts);
+    const unlinked =
+      asker !== null && facts === null && this.ledger !== undefined && ACCOUNT_QUESTIONS.has(entry.id)
+        ? unlinkedText(asker.identity)
+        : undefined;
+    // What the question names leads; then what applies to this member; then the entry's other cases.
+    const cases = [...new Set([...match.signalled, ...(personal?.cases ?? []), ...match.cases])];
+    const citations = citationsFor(this.kb, entry, cases);
     return {
       ...base(match),
-      text: answerText(entry, match.signalled, citations),
+      text: answerText(entry, match.signalled, citations, {
+        ...(personal === null ? {} : { personal: personal.text }),
+        ...(unlinked === undefined ? {} : { closing: unlinked }),
+      }),
+      visibility: personal === null ? 'public' : 'private',
       outcome: 'answered',
       intent: entry.id,
-      cases: match.cases,
+      cases,
       citations,
       followups: entry.followups.map((intent) => topicOf(this.kb, intent)),
+      escalate: personal?.escalate ?? false,
       feedback: true,
+      account: facts,
     };
   }
 }
@@ -102,7 +143,13 @@ const NOTHING: Reply = {
   followups: [],
   escalate: false,
   feedback: false,
+  account: null,
 };
+
+interface Asker {
+  readonly identity: string;
+  readonly facts: AccountFacts | null;
+}
 
 function base(match: MatchResult): Reply {
   return { ...NOTHING, confidence: match.confidence };

@@ -1,3 +1,5 @@
+import type { AccountFacts } from './rules/account-facts.js';
+
 // What adapters hand the core, and what the core hands back. Platform-neutral on purpose.
 
 export type Platform = 'console' | 'discord' | 'slack';
@@ -10,6 +12,11 @@ export interface Actor {
   /** Role ids (Discord) or group ids the platform reports; moderation checks them in the core. */
   readonly roles: readonly string[];
   readonly isBot?: boolean;
+}
+
+/** `platform:id`, the key accounts are linked by. */
+export function identityOf(actor: Actor): string {
+  return `${actor.platform}:${actor.id}`;
 }
 
 export type Visibility = 'public' | 'private';
@@ -60,4 +67,9 @@ export interface Reply {
   readonly escalate: boolean;
   /** Whether the answer should carry helpful / not helpful / ask a moderator. */
   readonly feedback: boolean;
+  /**
+   * The asker's account facts when one is linked. Adapters never show these beyond `text`: a
+   * private reply is the only place the member's data appears.
+   */
+  readonly account: AccountFacts | null;
 }

@@ -1,6 +1,7 @@
 import { CONTRACT_INTENTS } from '../core/contract.js';
 import type { FaqEntry, KnowledgeBase, PolicyNumber } from '../core/knowledge.js';
 import { compileSignal } from '../core/match/signals.js';
+import { RULES_NUMBERS } from '../core/rules/policy.js';
 import { Analyzer } from '../core/text/analyzer.js';
 import { normaliseText } from '../core/text/normalise.js';
 import type { Problem } from './problem.js';
@@ -42,6 +43,11 @@ export function validateKnowledge(files: KnowledgeFiles): {
   const { policy } = files;
   const facts = new Map<string, { id: string; title: string; text: string }>();
   const numbers: Record<string, PolicyNumber> = policy.value.numbers;
+  for (const name of RULES_NUMBERS) {
+    if (numbers[name] === undefined) {
+      at(policy, ['numbers'], `policy number "${name}" is missing; the rules module needs it`, name);
+    }
+  }
   for (const [name, number] of Object.entries(numbers)) {
     if (!policy.value.facts.some((fact) => fact.id === number.fact)) {
       at(policy, ['numbers', name, 'fact'], `unknown fact id "${number.fact}"`, name);

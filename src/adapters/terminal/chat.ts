@@ -13,6 +13,8 @@ export interface TerminalChatOptions {
   /** A person at a terminal: prompt and greet. Otherwise answer each line and stop at end of input. */
   readonly interactive: boolean;
   readonly clock?: () => Date;
+  /** A line shown after the welcome at an interactive terminal (the demo account, say). */
+  readonly greeting?: string;
 }
 
 const HELP = `Ask anything about Connects, in your own words. Other lines:
@@ -36,6 +38,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   if (interactive) {
     say(`Connects help bot — you are ${options.identity}. Type /help for commands, /quit to leave.`);
+    if (options.greeting !== undefined) say(options.greeting);
     lines.setPrompt('you> ');
     lines.prompt();
   }

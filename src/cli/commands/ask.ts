@@ -1,4 +1,5 @@
 import type { Reply, Request } from '../../core/types.js';
+import { accountJson } from '../account-json.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { actorFromIdentity, consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
@@ -16,14 +17,14 @@ export async function askCommand(args: readonly string[], io: Io): Promise<numbe
     throw new UsageError('ask: missing the question, e.g. helpbot ask "do connects expire?"');
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const now = parseNow(values.now);
-  const runtime = await loadRuntime(io);
+  const runtime = await loadRuntime(io, { ledger: true });
   const request: Request = {
     id: `cli-${now.getTime()}-${process.pid}`,
     actor: actorFromIdentity(identity),
     body: { kind: 'question', text },
     now,
   };
-  const reply = await runtime.desk.handle(request);
+  const reply = await runtime.desk.handle(request).finally(() => runtime.close());
   writeLine(io.stdout, values.json ? JSON.stringify(askJson(reply)) : renderReplyForTerminal(reply));
   return EXIT_OK;
 }
@@ -36,7 +37,7 @@ export function askJson(reply: Reply) {
     cases: reply.cases,
     answer: reply.text,
     escalate: reply.escalate,
-    account: null,
+    account: accountJson(reply.account),
     outcome: reply.outcome,
     visibility: reply.visibility,
     choices: reply.choices.map((choice) => choice.intent),

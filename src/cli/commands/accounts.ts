@@ -1,0 +1,87 @@
+import { readFile, stat } from 'node:fs/promises';
+import { parseImportText } from '../../accounts/import-file.js';
+import type { ImportSummary } from '../../core/ledger/store.js';
+import { formatLedgerProblem, type LedgerProblem } from '../../core/rules/problems.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
+import { loadRuntime } from '../runtime.js';
+
+/** Far beyond any real export; past it we refuse before reading the file into memory. */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export async function accountsCommand(args: readonly string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'import') return importCommand(rest, io);
+  throw new UsageError(
+    sub === undefined
+      ? 'accounts: missing the action, e.g. helpbot accounts import FILE.json'
+      : `accounts: unknown action "${sub}"; expected: import`,
+  );
+}
+
+/** `helpbot accounts import FILE.json [--dry-run] [--json]`: all of the file, or none of it. */
+async function importCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('accounts import', args, {
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
+  const [file, extra] = positionals;
+  if (file === undefined)
+    throw new UsageError('accounts import: missing the file, e.g. helpbot accounts import accounts.json');
+  if (extra !== undefined) throw new UsageError(`accounts import: unexpected argument "${extra}"`);
+  const text = await readImportFile(file);
+
+  const parsed = parseImportText(text);
+  if (!parsed.ok) return rejected(io, file, parsed.problems);
+  const runtime = await loadRuntime(io, { ledger: true });
+  try {
+    const ledger = runtime.ledger;
+    if (ledger === undefined) throw new Error('ledger not opened');
+    const result = await ledger.importAccounts(parsed.accounts, { dryRun: values['dry-run'] });
+    if (!result.ok) return rejected(io, file, result.problems);
+    runtime.log.debug({ file, ...result.summary, dryRun: values['dry-run'] }, 'accounts imported');
+    writeLine(
+      io.stdout,
+      values.json
+        ? JSON.stringify({ file, dryRun: values['dry-run'], ...result.summary })
+        : summaryLine(file, result.summary, values['dry-run']),
+    );
+    return EXIT_OK;
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function readImportFile(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(`accounts import: ${file} is not a file`);
+    if (info.size > MAX_IMPORT_BYTES) {
+      throw new UsageError(
+        `accounts import: ${file} is ${Math.round(info.size / 1048576)} MB; split it into files under ${MAX_IMPORT_BYTES / 1048576} MB`,
+      );
+    }
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`accounts import: cannot read ${file}${code === undefined ? '' : ` (${code})`}`);
+  }
+}
+
+/** The whole file is refused: one line saying so, then every problem on its own line. */
+function rejected(io: Io, file: string, problems: readonly LedgerProblem[]): number {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  writeLine(io.stderr, `helpbot: accounts import: ${file} rejected, nothing imported (${count}):`);
+  for (const problem of problems) writeLine(io.stderr, `  ${formatLedgerProblem(problem)}`);
+  return EXIT_USAGE;
+}
+
+function summaryLine(file: string, summary: ImportSummary, dryRun: boolean): string {
+  const verb = dryRun ? 'checked (dry run, nothing written)' : 'imported';
+  return (
+    `${file} ${verb}: ${summary.accounts} accounts (${summary.accountsCreated} new, ${summary.accountsUpdated} updated), ` +
+    `${summary.entries} entries (${summary.entriesAdded} new, ${summary.entries - summary.entriesAdded} already present), ` +
+    `${summary.identitiesLinked} identities linked`
+  );
+}

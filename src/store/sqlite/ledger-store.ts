@@ -1,0 +1,197 @@
+import type Database from 'better-sqlite3';
+import { type AccountChange, planImport, type StoredView } from '../../core/ledger/import-plan.js';
+import type { ImportResult, ImportSummary, LedgerStore } from '../../core/ledger/store.js';
+import type { Account, AccountKind, LedgerEntry, Plan } from '../../core/ledger/types.js';
+import type { RulesPolicy } from '../../core/rules/policy.js';
+import { openDatabase } from './database.js';
+import { LEDGER_MIGRATIONS } from './migrations.js';
+
+interface AccountRow {
+  id: string;
+  kind: AccountKind;
+  plan: Plan;
+  billing_day: number;
+}
+
+interface EntryRow {
+  id: string;
+  at: number;
+  type: LedgerEntry['type'];
+  amount: number | null;
+  reason: string | null;
+  proposal: string | null;
+  job: string | null;
+  boost: number | null;
+  outcome: string | null;
+}
+
+/** The embedded ledger: one SQLite file in DATA_DIR. better-sqlite3 is synchronous; the port is not. */
+export class SqliteLedgerStore implements LedgerStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(
+    file: string,
+    private readonly policy: RulesPolicy,
+  ) {
+    this.db = openDatabase(file, LEDGER_MIGRATIONS);
+    const db = this.db;
+    this.statements = {
+      owner: db.prepare<[string], { account_id: string }>(
+        'SELECT account_id FROM identities WHERE identity = ?',
+      ),
+      account: db.prepare<[string], AccountRow>(
+        'SELECT id, kind, plan, billing_day FROM accounts WHERE id = ?',
+      ),
+      identities: db
+        .prepare<[string], string>('SELECT identity FROM identities WHERE account_id = ? ORDER BY rowid')
+        .pluck(),
+      entries: db.prepare<[string], EntryRow>(
+        'SELECT id, at, type, amount, reason, proposal, job, boost, outcome FROM entries WHERE account_id = ? ORDER BY rowid',
+      ),
+      count: db.prepare<[], number>('SELECT count(*) FROM accounts').pluck(),
+      insertAccount: db.prepare(
+        'INSERT INTO accounts (id, kind, plan, billing_day, created_at, updated_at) VALUES (@id, @kind, @plan, @billingDay, @now, @now)',
+      ),
+      updateAccount: db.prepare(
+        'UPDATE accounts SET kind = @kind, plan = @plan, billing_day = @billingDay, updated_at = @now WHERE id = @id',
+      ),
+      insertIdentity: db.prepare('INSERT INTO identities (identity, account_id) VALUES (?, ?)'),
+      insertEntry: db.prepare(
+        `INSERT INTO entries (account_id, id, at, type, amount, reason, proposal, job, boost, outcome, recorded_at)
+         VALUES (@account, @id, @at, @type, @amount, @reason, @proposal, @job, @boost, @outcome, @now)`,
+      ),
+    };
+  }
+
+  async accountForIdentity(identity: string): Promise<Account | null> {
+    const owner = this.statements.owner.get(identity);
+    return owner === undefined ? null : this.read(owner.account_id);
+  }
+
+  async accountById(id: string): Promise<Account | null> {
+    return this.read(id);
+  }
+
+  async countAccounts(): Promise<number> {
+    return this.statements.count.get() as number;
+  }
+
+  async importAccounts(
+    accounts: readonly Account[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<ImportResult> {
+    const view: StoredView = {
+      account: (id) => this.read(id),
+      identityOwner: (identity) => this.statements.owner.get(identity)?.account_id ?? null,
+    };
+    // IMMEDIATE: the check and the writes see the same ledger, whoever else is writing.
+    const run = this.db.transaction((): ImportResult => {
+      const plan = planImport(accounts, view, this.policy);
+      if (!plan.ok) return plan;
+      if (!options.dryRun) this.apply(plan.changes, Date.now());
+      return { ok: true, summary: summarise(plan.changes) };
+    });
+    return run.immediate();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private apply(changes: readonly AccountChange[], now: number): void {
+    const s = this.statements;
+    for (const change of changes) {
+      const { account } = change;
+      const details = {
+        id: account.id,
+        kind: account.kind,
+        plan: account.plan,
+        billingDay: account.billingDay,
+        now,
+      };
+      if (change.isNew) s.insertAccount.run(details);
+      else if (change.detailsChanged) s.updateAccount.run(details);
+      for (const identity of change.newIdentities) s.insertIdentity.run(identity, account.id);
+      for (const entry of change.newEntries) s.insertEntry.run(entryParams(account.id, entry, now));
+    }
+  }
+
+  private read(id: string): Account | null {
+    const row = this.statements.account.get(id);
+    if (row === undefined) return null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      plan: row.plan,
+      billingDay: row.billing_day,
+      identities: this.statements.identities.all(id),
+      ledger: this.statements.entries.all(id).map(entryFromRow),
+    };
+  }
+}
+
+function summarise(changes: readonly AccountChange[]): ImportSummary {
+  let entries = 0;
+  let entriesAdded = 0;
+  let identitiesLinked = 0;
+  for (const change of changes) {
+    entries += change.account.ledger.length;
+    entriesAdded += change.newEntries.length;
+    identitiesLinked += change.newIdentities.length;
+  }
+  return {
+    accounts: changes.length,
+    accountsCreated: changes.filter((change) => change.isNew).length,
+    accountsUpdated: changes.filter((change) => change.detailsChanged).length,
+    entries,
+    entriesAdded,
+    identitiesLinked,
+  };
+}
+
+function entryParams(account: string, entry: LedgerEntry, now: number) {
+  const fields = entry as unknown as Record<string, unknown>;
+  return {
+    account,
+    id: entry.id,
+    at: entry.at.getTime(),
+    type: entry.type,
+    amount: fields.amount ?? null,
+    reason: fields.reason ?? null,
+    proposal: fields.proposal ?? null,
+    job: fields.job ?? null,
+    boost: fields.boost ?? null,
+    outcome: fields.outcome ?? null,
+    now,
+  };
+}
+
+/** Rows were validated on the way in, so they are rebuilt without checking again. */
+function entryFromRow(row: EntryRow): LedgerEntry {
+  const base = { id: row.id, at: new Date(row.at) };
+  switch (row.type) {
+    case 'grant':
+      return { ...base, type: 'grant', reason: row.reason as never, amount: row.amount as number };
+    case 'purchase':
+      return { ...base, type: 'purchase', amount: row.amount as number };
+    case 'spend':
+      return {
+        ...base,
+        type: 'spend',
+        amount: row.amount as number,
+        proposal: row.proposal as string,
+        job: row.job as string,
+        ...(row.boost === null ? {} : { boost: row.boost }),
+      };
+    case 'job-outcome':
+      return {
+        ...base,
+        type: 'job-outcome',
+        proposal: row.proposal as string,
+        outcome: row.outcome as never,
+      };
+    case 'adjustment':
+      return { ...base, type: 'adjustment', amount: row.amount as number, reason: row.reason as string };
+  }
+}
