@@ -26,12 +26,8 @@ export function parseImportText(text: string): ParsedImport {
       plan: account.plan,
       billingDay: account.billingDay,
       identities: account.identities,
-      ledger: account.ledger.map(
-        (entry) =>
-          Object.fromEntries(
-            Object.entries(entry).filter(([, value]) => value !== undefined),
-          ) as unknown as LedgerEntry,
-      ),
+      // zod leaves absent optional fields out, so the entries already have the core's shape.
+      ledger: account.ledger as LedgerEntry[],
     }),
   );
   return { ok: true, accounts };

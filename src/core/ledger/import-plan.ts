@@ -51,14 +51,13 @@ export function planImport(
 
     for (const identity of account.identities) {
       const inFile = identityInFile.get(identity);
+      const owner = stored.identityOwner(identity);
       if (inFile !== undefined && inFile !== account.id) {
         problem(`identity ${identity} is also listed for account ${inFile}`, { field: 'identities' });
-      }
-      identityInFile.set(identity, account.id);
-      const owner = stored.identityOwner(identity);
-      if (owner !== null && owner !== account.id) {
+      } else if (owner !== null && owner !== account.id) {
         problem(`identity ${identity} is already linked to account ${owner}`, { field: 'identities' });
       }
+      identityInFile.set(identity, account.id);
     }
 
     const entryIds = new Set<string>();

@@ -153,7 +153,10 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
   let returned = 0;
   let expired = 0;
 
+  // The earliest expiry among unlapsed lots: most entries come before it, and skip the scan.
+  let nextLapse = Number.POSITIVE_INFINITY;
   const lapseUpTo = (instant: Date): void => {
+    if (instant.getTime() < nextLapse) return;
     const due = lots
       .filter((lot) => !lot.lapsed && lot.expiresAt.getTime() <= instant.getTime())
       .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.order - b.order);
@@ -165,6 +168,10 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
         lot.remaining = 0;
       }
     }
+    nextLapse = lots.reduce(
+      (min, lot) => (lot.lapsed ? min : Math.min(min, lot.expiresAt.getTime())),
+      Number.POSITIVE_INFINITY,
+    );
   };
   const available = (): number => lots.reduce((sum, lot) => sum + (lot.lapsed ? 0 : lot.remaining), 0);
 
@@ -222,6 +229,7 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
         };
         lots.push(lot);
         byId.set(lot.entryId, lot);
+        nextLapse = Math.min(nextLapse, lot.expiresAt.getTime());
         credited += entry.amount;
         events.push({
           kind: 'credit',

@@ -47,9 +47,12 @@ export class SqliteLedgerStore implements LedgerStore {
         .prepare<[string], string>('SELECT identity FROM identities WHERE account_id = ? ORDER BY rowid')
         .pluck(),
       entries: db.prepare<[string], EntryRow>(
-        'SELECT id, at, type, amount, reason, proposal, job, boost, outcome FROM entries WHERE account_id = ? ORDER BY rowid',
+        'SELECT id, at, type, amount, reason, proposal, job, boost, outcome FROM entries WHERE account_id = ? ORDER BY seq',
       ),
       count: db.prepare<[], number>('SELECT count(*) FROM accounts').pluck(),
+      lastSeq: db
+        .prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM entries WHERE account_id = ?')
+        .pluck(),
       insertAccount: db.prepare(
         'INSERT INTO accounts (id, kind, plan, billing_day, created_at, updated_at) VALUES (@id, @kind, @plan, @billingDay, @now, @now)',
       ),
@@ -58,8 +61,8 @@ export class SqliteLedgerStore implements LedgerStore {
       ),
       insertIdentity: db.prepare('INSERT INTO identities (identity, account_id) VALUES (?, ?)'),
       insertEntry: db.prepare(
-        `INSERT INTO entries (account_id, id, at, type, amount, reason, proposal, job, boost, outcome, recorded_at)
-         VALUES (@account, @id, @at, @type, @amount, @reason, @proposal, @job, @boost, @outcome, @now)`,
+        `INSERT INTO entries (account_id, id, seq, at, type, amount, reason, proposal, job, boost, outcome, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
   }
@@ -113,7 +116,9 @@ export class SqliteLedgerStore implements LedgerStore {
       if (change.isNew) s.insertAccount.run(details);
       else if (change.detailsChanged) s.updateAccount.run(details);
       for (const identity of change.newIdentities) s.insertIdentity.run(identity, account.id);
-      for (const entry of change.newEntries) s.insertEntry.run(entryParams(account.id, entry, now));
+      // seq numbers an account's entries in the order they were recorded, continuing after earlier imports.
+      let seq = change.isNew ? 0 : (s.lastSeq.get(account.id) as number);
+      for (const entry of change.newEntries) s.insertEntry.run(...entryParams(account.id, ++seq, entry, now));
     }
   }
 
@@ -150,21 +155,23 @@ function summarise(changes: readonly AccountChange[]): ImportSummary {
   };
 }
 
-function entryParams(account: string, entry: LedgerEntry, now: number) {
+/** Positional, in the column order of the insert: binding by name costs a third of import time. */
+function entryParams(account: string, seq: number, entry: LedgerEntry, now: number): unknown[] {
   const fields = entry as unknown as Record<string, unknown>;
-  return {
+  return [
     account,
-    id: entry.id,
-    at: entry.at.getTime(),
-    type: entry.type,
-    amount: fields.amount ?? null,
-    reason: fields.reason ?? null,
-    proposal: fields.proposal ?? null,
-    job: fields.job ?? null,
-    boost: fields.boost ?? null,
-    outcome: fields.outcome ?? null,
+    entry.id,
+    seq,
+    entry.at.getTime(),
+    entry.type,
+    fields.amount ?? null,
+    fields.reason ?? null,
+    fields.proposal ?? null,
+    fields.job ?? null,
+    fields.boost ?? null,
+    fields.outcome ?? null,
     now,
-  };
+  ];
 }
 
 /** Rows were validated on the way in, so they are rebuilt without checking again. */

@@ -18,10 +18,12 @@ export const LEDGER_MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX identities_by_account ON identities (account_id);
 
-  -- Append-only. The rowid keeps the order entries were recorded in, which breaks ties in time.
+  -- Append-only, clustered by account so one account's entries are read in one sweep. seq keeps
+  -- the order entries were recorded in, which breaks ties in time.
   CREATE TABLE entries (
     account_id TEXT NOT NULL REFERENCES accounts (id),
     id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
     at INTEGER NOT NULL,
     type TEXT NOT NULL CHECK (type IN ('grant', 'purchase', 'spend', 'job-outcome', 'adjustment')),
     amount INTEGER,
@@ -31,7 +33,7 @@ export const LEDGER_MIGRATIONS: readonly string[] = [
     boost INTEGER,
     outcome TEXT,
     recorded_at INTEGER NOT NULL,
-    UNIQUE (account_id, id)
-  ) STRICT;
+    PRIMARY KEY (account_id, id)
+  ) STRICT, WITHOUT ROWID;
   `,
 ];

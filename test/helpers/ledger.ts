@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Account, JobOutcome, LedgerEntry } from '../../src/core/ledger/types.js';
+import type { RulesPolicy } from '../../src/core/rules/policy.js';
+import { SHARED_EVAL_DIR } from './knowledge.js';
+
+// Small, readable ledgers for the rules and store tests.
+
+export const POLICY: RulesPolicy = { monthlyGrant: 10, validityMonths: 12 };
+
+const at = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+
+export const grant = (
+  id: string,
+  when: string,
+  amount: number,
+  reason: 'signup' | 'monthly' = 'signup',
+): LedgerEntry => ({
+  id,
+  at: at(when),
+  type: 'grant',
+  reason,
+  amount,
+});
+export const monthly = (id: string, when: string): LedgerEntry => grant(id, when, 10, 'monthly');
+export const purchase = (id: string, when: string, amount: number): LedgerEntry => ({
+  id,
+  at: at(when),
+  type: 'purchase',
+  amount,
+});
+export const spend = (
+  id: string,
+  when: string,
+  amount: number,
+  proposal: string,
+  boost?: number,
+): LedgerEntry => ({
+  id,
+  at: at(when),
+  type: 'spend',
+  amount,
+  proposal,
+  job: `Job for ${proposal}`,
+  ...(boost === undefined ? {} : { boost }),
+});
+export const outcome = (id: string, when: string, proposal: string, result: JobOutcome): LedgerEntry => ({
+  id,
+  at: at(when),
+  type: 'job-outcome',
+  proposal,
+  outcome: result,
+});
+export const adjust = (id: string, when: string, amount: number): LedgerEntry => ({
+  id,
+  at: at(when),
+  type: 'adjustment',
+  amount,
+  reason: 'correction',
+});
+
+export function freelancer(ledger: LedgerEntry[], billingDay = 12, id = 'acct-t'): Account {
+  return { id, kind: 'freelancer', plan: 'basic', billingDay, identities: [`console:${id}`], ledger };
+}
+
+export function agency(ledger: LedgerEntry[], plan: 'agency-basic' | 'agency-plus' = 'agency-plus'): Account {
+  return { id: 'acct-agency', kind: 'agency', plan, billingDay: 1, identities: ['console:agency'], ledger };
+}
+
+export const instant = at;
+
+export function tempDir(prefix = 'helpbot-ledger-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export const DEV_ACCOUNTS_FILE = join(SHARED_EVAL_DIR, 'accounts.dev.json');
+export const DEV_SCENARIOS_FILE = join(SHARED_EVAL_DIR, 'scenarios.dev.jsonl');
+
+export function devScenarios(): Record<string, unknown>[] {
+  return readFileSync(DEV_SCENARIOS_FILE, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}

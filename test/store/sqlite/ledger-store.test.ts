@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseImportText } from '../../../src/accounts/import-file.js';
+import type { Account } from '../../../src/core/ledger/types.js';
+import { DatabaseOpenError } from '../../../src/store/sqlite/database.js';
+import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { accountWith, arbitraryLedger, validLedger } from '../../helpers/arbitrary-ledger.js';
+import { DEV_ACCOUNTS_FILE, freelancer, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
+
+const stores: SqliteLedgerStore[] = [];
+function open(file = join(tempDir(), 'ledger.sqlite')): SqliteLedgerStore {
+  const store = new SqliteLedgerStore(file, POLICY);
+  stores.push(store);
+  return store;
+}
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+function devAccounts(): readonly Account[] {
+  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('dev accounts do not parse');
+  return parsed.accounts;
+}
+
+describe('SqliteLedgerStore', () => {
+  it('imports accounts, identities and entries, and finds an account by any identity', async () => {
+    const store = open();
+    const result = await store.importAccounts(devAccounts());
+    expect(result).toEqual({
+      ok: true,
+      summary: {
+        accounts: 3,
+        accountsCreated: 3,
+        accountsUpdated: 0,
+        entries: 19,
+        entriesAdded: 19,
+        identitiesLinked: 5,
+      },
+    });
+    const byDiscord = await store.accountForIdentity('discord:200000000000000001');
+    const bySlack = await store.accountForIdentity('slack:U0DEV0001');
+    expect(byDiscord?.id).toBe('acct-d1');
+    expect(bySlack).toEqual(byDiscord);
+    expect(byDiscord?.ledger.map((entry) => entry.id)).toEqual(
+      devAccounts()[0]?.ledger.map((entry) => entry.id),
+    );
+    expect(byDiscord?.ledger.find((entry) => entry.id === 'sp2')).toEqual({
+      id: 'sp2',
+      at: new Date('2026-08-15T10:00:00Z'),
+      type: 'spend',
+      amount: 10,
+      proposal: 'p-102',
+      job: 'Podcast editing',
+      boost: 4,
+    });
+    expect(await store.accountForIdentity('console:nobody')).toBeNull();
+    expect(await store.countAccounts()).toBe(3);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const store = open();
+    await store.importAccounts(devAccounts());
+    const before = await store.accountById('acct-d1');
+    const again = await store.importAccounts(devAccounts());
+    expect(again).toMatchObject({
+      ok: true,
+      summary: { accountsCreated: 0, accountsUpdated: 0, entriesAdded: 0, identitiesLinked: 0 },
+    });
+    expect(await store.accountById('acct-d1')).toEqual(before);
+  });
+
+  it('adds only the new entries of a later export, and updates the plan', async () => {
+    const store = open();
+    await store.importAccounts([freelancer([purchase('b', '2026-01-01', 20)])]);
+    const later: Account = {
+      ...freelancer([purchase('b', '2026-01-01', 20), spend('s', '2026-01-02', 5, 'p-1')]),
+      plan: 'plus',
+    };
+    const result = await store.importAccounts([later]);
+    expect(result).toMatchObject({ ok: true, summary: { entriesAdded: 1, accountsUpdated: 1 } });
+    expect((await store.accountById('acct-t'))?.plan).toBe('plus');
+  });
+
+  it('rejects the whole import when one account has a problem, listing each', async () => {
+    const store = open();
+    await store.importAccounts([freelancer([purchase('b', '2026-01-01', 20)])]);
+    const changed = freelancer([purchase('b', '2026-01-01', 25), spend('s', '2026-01-02', 30, 'p-1')]);
+    const fresh = freelancer([purchase('x', '2026-01-01', 5)], 3, 'acct-fresh');
+    const taken: Account = { ...freelancer([], 4, 'acct-other'), identities: ['console:acct-t'] };
+    const result = await store.importAccounts([fresh, changed, taken]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        account: 'acct-t',
+        entry: 'b',
+        message: expect.stringContaining('different content'),
+      }),
+      expect.objectContaining({ account: 'acct-t', entry: 's', field: 'amount' }),
+      expect.objectContaining({
+        account: 'acct-other',
+        field: 'identities',
+        message: expect.stringContaining('acct-t'),
+      }),
+    ]);
+    expect(await store.accountById('acct-fresh')).toBeNull();
+    expect(await store.countAccounts()).toBe(1);
+  });
+
+  it('checks a spend against entries imported earlier', async () => {
+    const store = open();
+    await store.importAccounts([freelancer([purchase('b', '2026-01-01', 10)])]);
+    const result = await store.importAccounts([freelancer([spend('s', '2026-01-05', 11, 'p-1')])]);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ account: 'acct-t', entry: 's', field: 'amount' }],
+    });
+  });
+
+  it('rejects a plan that does not fit the kind of account, and duplicates within the file', async () => {
+    const store = open();
+    const wrongPlan: Account = { ...freelancer([]), plan: 'agency-plus' };
+    const twice = freelancer(
+      [purchase('b', '2026-01-01', 10), purchase('b', '2026-01-02', 10)],
+      5,
+      'acct-twice',
+    );
+    const result = await store.importAccounts([wrongPlan, twice, twice]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.problems.map(
+      (problem) => `${problem.account} ${problem.entry ?? ''} ${problem.message}`,
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('is not a freelancer plan'),
+        expect.stringContaining('acct-twice b entry id appears more than once'),
+        expect.stringContaining('appears more than once in the file'),
+      ]),
+    );
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const store = open();
+    const result = await store.importAccounts(devAccounts(), { dryRun: true });
+    expect(result).toMatchObject({ ok: true, summary: { accountsCreated: 3 } });
+    expect(await store.countAccounts()).toBe(0);
+  });
+
+  it('keeps the ledger across restarts, in WAL mode', async () => {
+    const file = join(tempDir(), 'ledger.sqlite');
+    const first = open(file);
+    await first.importAccounts(devAccounts());
+    await first.close();
+    const second = open(file);
+    expect((await second.accountForIdentity('console:janhvi'))?.ledger).toHaveLength(3);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    raw.close();
+  });
+
+  it('refuses a ledger file written by a newer version', () => {
+    const file = join(tempDir(), 'ledger.sqlite');
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => new SqliteLedgerStore(file, POLICY)).toThrow(DatabaseOpenError);
+    expect(() => new SqliteLedgerStore(file, POLICY)).toThrow(/schema version 99/);
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const file = join(tempDir(), 'ledger.sqlite');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, 'this is not sqlite, just text long enough to have a header of sorts....');
+    expect(() => new SqliteLedgerStore(file, POLICY)).toThrow(DatabaseOpenError);
+  });
+
+  it('import is idempotent for random valid ledgers', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryLedger, async (ledger) => {
+        const store = new SqliteLedgerStore(':memory:', POLICY);
+        try {
+          const account = accountWith(validLedger(ledger));
+          expect((await store.importAccounts([account])).ok).toBe(true);
+          const once = await store.accountById(account.id);
+          const again = await store.importAccounts([account]);
+          expect(again).toMatchObject({ ok: true, summary: { entriesAdded: 0, accountsCreated: 0 } });
+          expect(await store.accountById(account.id)).toEqual(once);
+          expect(once?.ledger).toEqual(account.ledger);
+        } finally {
+          await store.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
