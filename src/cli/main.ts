@@ -21,6 +21,7 @@ export const USAGE = `usage: helpbot <command> [options]
   ask [--as ID] [--now TIME] [--json] TEXT   answer one question
   match                                   questions on stdin -> one JSON object a line
   eval FILE.jsonl [--json]                score a question file
+  eval FILE.jsonl --accounts ACCOUNTS.json   score account scenarios
   accounts import FILE.json [--dry-run]   load accounts and ledger entries (all or nothing)
   balance ID [--now TIME] [--json]        one member's account facts
   knowledge check                         validate knowledge/

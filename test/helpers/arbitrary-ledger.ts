@@ -38,32 +38,34 @@ const entryShape = fc.oneof(
   }),
 );
 
+type Shape = typeof entryShape extends fc.Arbitrary<infer T> ? T : never;
+
+function entryFrom(shape: Shape, index: number, offset: number): LedgerEntry {
+  const base = { id: `e${index}`, at: new Date(START + offset * 60_000) };
+  switch (shape.type) {
+    case 'grant':
+      return { ...base, type: 'grant', reason: shape.reason, amount: shape.amount };
+    case 'purchase':
+      return { ...base, type: 'purchase', amount: shape.amount };
+    case 'spend':
+      return {
+        ...base,
+        type: 'spend',
+        amount: shape.amount,
+        proposal: shape.proposal,
+        job: `Job ${shape.proposal}`,
+        ...(shape.boost === undefined ? {} : { boost: Math.min(shape.boost, shape.amount) }),
+      };
+    case 'job-outcome':
+      return { ...base, type: 'job-outcome', proposal: shape.proposal, outcome: shape.outcome };
+    case 'adjustment':
+      return { ...base, type: 'adjustment', amount: shape.amount, reason: 'random' };
+  }
+}
+
 export const arbitraryLedger: fc.Arbitrary<LedgerEntry[]> = fc
   .array(fc.tuple(minute, entryShape), { maxLength: 40 })
-  .map((items) =>
-    items.map(([offset, shape], index): LedgerEntry => {
-      const base = { id: `e${index}`, at: new Date(START + offset * 60_000) };
-      switch (shape.type) {
-        case 'grant':
-          return { ...base, type: 'grant', reason: shape.reason, amount: shape.amount };
-        case 'purchase':
-          return { ...base, type: 'purchase', amount: shape.amount };
-        case 'spend':
-          return {
-            ...base,
-            type: 'spend',
-            amount: shape.amount,
-            proposal: shape.proposal,
-            job: `Job ${shape.proposal}`,
-            ...(shape.boost === undefined ? {} : { boost: Math.min(shape.boost, shape.amount) }),
-          };
-        case 'job-outcome':
-          return { ...base, type: 'job-outcome', proposal: shape.proposal, outcome: shape.outcome };
-        case 'adjustment':
-          return { ...base, type: 'adjustment', amount: shape.amount, reason: 'random' };
-      }
-    }),
-  );
+  .map((items) => items.map(([offset, shape], index) => entryFrom(shape, index, offset)));
 
 export const arbitraryInstant = fc
   .integer({ min: -30, max: SPAN_MINUTES + 400 * 24 * 60 })

@@ -7,10 +7,15 @@ import { loadRuntime } from '../runtime.js';
 export async function evalCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('eval', args, {
     json: { type: 'boolean', default: false },
+    accounts: { type: 'string' },
   });
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError('eval: expected one file, e.g. helpbot eval questions.jsonl');
+  if (values.accounts !== undefined) {
+    const { evalScenarios } = await import('./eval-scenarios.js');
+    return evalScenarios(file, values.accounts, values.json, io);
+  }
   const lines = readEvalFile(file);
   const { desk } = await loadRuntime(io);
   const predictions = [];

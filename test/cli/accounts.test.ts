@@ -1,0 +1,225 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/io.js';
+import { DEV_ACCOUNTS_FILE, DEV_SCENARIOS_FILE, devScenarios, tempDir } from '../helpers/ledger.js';
+
+const NOW = '2026-11-27T12:00:00Z';
+
+async function ledgerWithDevAccounts(): Promise<Record<string, string>> {
+  const env = { DATA_DIR: tempDir() };
+  const run = await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], { env });
+  expect(run.code).toBe(0);
+  return env;
+}
+
+function writeJson(value: unknown): string {
+  const file = join(tempDir('helpbot-import-'), 'accounts.json');
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 1));
+  return file;
+}
+
+describe('helpbot accounts import', () => {
+  it('imports a file and changes nothing the second time', async () => {
+    const env = { DATA_DIR: tempDir() };
+    const first = await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], { env });
+    expect(first.stdout).toContain(
+      'imported: 3 accounts (3 new, 0 updated), 19 entries (19 new, 0 already present), 5 identities linked',
+    );
+    const second = await runCli(['accounts', 'import', '--json', DEV_ACCOUNTS_FILE], { env });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      accounts: 3,
+      accountsCreated: 0,
+      entriesAdded: 0,
+      identitiesLinked: 0,
+    });
+  });
+
+  it('rejects a file with problems whole, naming account, entry and field for each', async () => {
+    const env = await ledgerWithDevAccounts();
+    const file = writeJson({
+      accounts: [
+        {
+          id: 'acct-new',
+          kind: 'freelancer',
+          plan: 'basic',
+          billingDay: 5,
+          identities: ['console:new'],
+          ledger: [{ id: 'b', at: '2026-01-01T00:00:00Z', type: 'purchase', amount: 10 }],
+        },
+        {
+          id: 'acct-bad',
+          kind: 'freelancer',
+          plan: 'basic',
+          billingDay: 40,
+          identities: ['console:bad'],
+          ledger: [
+            { id: 'g', at: '2026-01-01T00:00:00Z', type: 'grant', reason: 'bonus', amount: 10 },
+            { id: 's', at: 'yesterday', type: 'spend', amount: 3, proposal: 'p-1', job: 'Logo' },
+          ],
+        },
+      ],
+    });
+    const run = await runCli(['accounts', 'import', file], { env });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe(`helpbot: accounts import: ${file} rejected, nothing imported (3 problems):`);
+    expect(lines.slice(1)).toEqual([
+      '  account acct-bad billingDay: must be 1-31',
+      '  account acct-bad entry g reason: must be one of: signup, monthly, rising-talent, interview, certification, moderator',
+      '  account acct-bad entry s at: "yesterday" is not an ISO 8601 date or date-time with a zone',
+    ]);
+    const balance = await runCli(['balance', 'console:new', '--json'], { env });
+    expect(balance.stdout.trim()).toBe('null');
+  });
+
+  it('rejects a spend beyond the balance at its time, and leaves the ledger as it was', async () => {
+    const env = await ledgerWithDevAccounts();
+    const before = await runCli(['balance', 'console:janhvi', '--now', NOW, '--json'], { env });
+    const file = writeJson({
+      accounts: [
+        {
+          id: 'acct-d3',
+          kind: 'freelancer',
+          plan: 'basic',
+          billingDay: 29,
+          identities: ['console:janhvi'],
+          ledger: [
+            {
+              id: 'big',
+              at: '2026-11-01T00:00:00Z',
+              type: 'spend',
+              amount: 61,
+              proposal: 'p-9',
+              job: 'Big job',
+            },
+          ],
+        },
+      ],
+    });
+    const run = await runCli(['accounts', 'import', file], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'account acct-d3 entry big amount: spends 61 Connects but the balance at 2026-11-01T00:00:00.000Z is 60',
+    );
+    expect((await runCli(['balance', 'console:janhvi', '--now', NOW, '--json'], { env })).stdout).toBe(
+      before.stdout,
+    );
+  });
+
+  it('says where a file is not JSON', async () => {
+    const run = await runCli(['accounts', 'import', writeJson('{\n  "accounts": [\n    {"id": }\n  ]\n}')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/rejected, nothing imported \(1 problem\):\n {2}not valid JSON/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('checks without writing on --dry-run', async () => {
+    const env = { DATA_DIR: tempDir() };
+    const run = await runCli(['accounts', 'import', '--dry-run', DEV_ACCOUNTS_FILE], { env });
+    expect(run.stdout).toContain('checked (dry run, nothing written): 3 accounts (3 new');
+    expect((await runCli(['balance', 'console:faraz', '--json'], { env })).stdout.trim()).toBe('null');
+  });
+
+  it('gives one-line errors for a missing file, a missing argument and an unknown action', async () => {
+    const missing = await runCli(['accounts', 'import', '/nonexistent/accounts.json']);
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: 'helpbot: accounts import: cannot read /nonexistent/accounts.json (ENOENT)\n',
+    });
+    expect((await runCli(['accounts', 'import'])).stderr).toMatch(
+      /^helpbot: accounts import: missing the file/,
+    );
+    expect(await runCli(['accounts', 'export'])).toMatchObject({
+      code: 2,
+      stderr: 'helpbot: accounts: unknown action "export"; expected: import\n',
+    });
+  });
+
+  it('refuses DATABASE_URL instead of quietly using SQLite', async () => {
+    const run = await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], {
+      env: { DATABASE_URL: 'postgres://db/ledger' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^helpbot: DATABASE_URL is set, but this version keeps the ledger in SQLite only/,
+    );
+  });
+});
+
+describe('helpbot balance', () => {
+  it('prints the contract account object with --json', async () => {
+    const env = await ledgerWithDevAccounts();
+    const run = await runCli(['balance', 'discord:200000000000000001', '--now', NOW, '--json'], { env });
+    const account = JSON.parse(run.stdout);
+    expect(account).toMatchObject({
+      id: 'acct-d1',
+      balance: 122,
+      nextMonthlyGrant: '2026-12-12',
+      missingMonthlyGrant: false,
+      expiring: [],
+    });
+    expect(account.proposals[1]).toEqual({
+      proposal: 'p-102',
+      job: 'Podcast editing',
+      spent: 10,
+      outcome: 'client_cancelled',
+      refund: 'refunded',
+      case: 'refund.client-cancelled',
+      boost: 4,
+      returned: 10,
+      entries: ['sp2', 'o2'],
+    });
+    expect(Object.keys(account).slice(0, 6)).toEqual([
+      'id',
+      'balance',
+      'nextMonthlyGrant',
+      'missingMonthlyGrant',
+      'expiring',
+      'proposals',
+    ]);
+  });
+
+  it('prints the facts for a moderator as text', async () => {
+    const env = await ledgerWithDevAccounts();
+    const run = await runCli(['balance', 'console:janhvi', '--now', NOW], { env });
+    expect(run.stdout).toContain('Balance: 60 Connects');
+    expect(run.stdout).toContain(
+      'Next monthly grant: 29 November 2026; MISSING for the cycle from 29 October 2026',
+    );
+    expect(run.stdout).toContain('40 Connects on 20 December 2026');
+    const agency = await runCli(['balance', 'console:agency-owner', '--now', NOW], { env });
+    expect(agency.stdout).toContain('Monthly grant: none (agencies get no free Connects)');
+  });
+
+  it('says when no account is linked, and refuses a malformed identity', async () => {
+    const env = await ledgerWithDevAccounts();
+    expect((await runCli(['balance', 'console:nobody'], { env })).stdout).toBe(
+      'No account is linked to console:nobody.\n',
+    );
+    const bad = await runCli(['balance', 'faraz'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^helpbot: invalid identity "faraz"/);
+  });
+});
+
+describe('account scenarios (../shared/eval/scenarios.dev.jsonl)', async () => {
+  const env = await ledgerWithDevAccounts();
+  for (const scenario of devScenarios()) {
+    it(`${scenario.as}: ${scenario.text}`, async () => {
+      const run = await runCli(
+        ['ask', '--json', '--as', String(scenario.as), '--now', String(scenario.now), String(scenario.text)],
+        { env },
+      );
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout);
+      const { scenarioMismatches, scenarioSchema } = await import('../../src/eval/scenarios.js');
+      expect(scenarioMismatches(scenarioSchema.parse(scenario), json)).toEqual([]);
+    });
+  }
+
+  it('are all scored by helpbot eval --accounts', async () => {
+    const run = await runCli(['eval', DEV_SCENARIOS_FILE, '--accounts', DEV_ACCOUNTS_FILE, '--json']);
+    expect(JSON.parse(run.stdout)).toEqual({ scenarios: 5, passed: 5, failures: [] });
+  });
+});

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseImportText } from '../../src/accounts/import-file.js';
+import { HelpDesk } from '../../src/core/help-desk.js';
+import type { Account } from '../../src/core/ledger/types.js';
+import type { Reply } from '../../src/core/types.js';
+import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
+import { realKnowledge } from '../helpers/knowledge.js';
+import { agency, DEV_ACCOUNTS_FILE, POLICY, purchase } from '../helpers/ledger.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+let ledger: SqliteLedgerStore;
+let desk: HelpDesk;
+
+beforeAll(async () => {
+  ledger = new SqliteLedgerStore(':memory:', POLICY);
+  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('dev accounts do not parse');
+  const basicAgency: Account = {
+    ...agency([purchase('b', '2026-01-01', 5)], 'agency-basic'),
+    id: 'acct-basic',
+    identities: ['discord:300000000000000003'],
+  };
+  const result = await ledger.importAccounts([...parsed.accounts, basicAgency]);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  desk = new HelpDesk(realKnowledge(), { ledger });
+});
+afterAll(async () => ledger.close());
+
+function ask(identity: string, text: string): Promise<Reply> {
+  const [platform, id] = identity.split(':') as ['console' | 'discord' | 'slack', string];
+  return desk.handle({
+    id: 't',
+    actor: { platform, id, roles: [] },
+    body: { kind: 'question', text },
+    now: NOW,
+  });
+}
+
+describe('personal answers', () => {
+  it('gives a linked member their balance, what expires soon and recent history, privately', async () => {
+    const reply = await ask('console:janhvi', 'how many connects do I have?');
+    expect(reply).toMatchObject({ intent: 'connects.balance', visibility: 'private', outcome: 'answered' });
+    expect(reply.text).toContain('you have **60 Connects** now');
+    expect(reply.text).toContain('Expiring soon: 40 on 20 December 2026.');
+    expect(reply.text).toContain('Recent activity:');
+    expect(reply.account?.balance).toBe(60);
+  });
+
+  it('lists each proposal with its verdict and reason, newest first', async () => {
+    const reply = await ask('discord:200000000000000001', 'why didnt i get my connects back');
+    expect(reply.intent).toBe('refunds');
+    expect(reply.visibility).toBe('private');
+    const lines = reply.text.split('\n').filter((line) => line.startsWith('• "'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^• "Quick Excel fix" \(p-103, 2 Connects\): the client hired someone on 2 September 2026, so they are not returned\.$/,
+      ),
+      expect.stringMatching(
+        /^• "Podcast editing" \(p-102, 10 Connects, 4 of them boost\): the client cancelled .* so 10 Connects came back/,
+      ),
+      expect.stringMatching(
+        /^• "Translate a website to Urdu" \(p-101, 6 Connects\): the job post expired on 20 July 2026/,
+      ),
+    ]);
+    expect(reply.cases.slice(0, 3)).toEqual(['refund.hired', 'refund.client-cancelled', 'refund.expired']);
+  });
+
+  it('still puts the case the question names first', async () => {
+    const reply = await ask('console:faraz', 'I withdrew my proposal, do I get the connects back?');
+    expect(reply.intent).toBe('refunds');
+    expect(reply.cases[0]).toBe('refund.withdrawn');
+    expect(reply.citations[0]?.factId).toBe('refund.withdrawn');
+  });
+
+  it('tells a member whose monthly grant is missing, and hands over to a moderator', async () => {
+    const reply = await ask('console:janhvi', 'my free monthly connects never came');
+    expect(reply).toMatchObject({ intent: 'connects.monthly-free', escalate: true, visibility: 'private' });
+    expect(reply.text).toContain('cycle that began on 29 October 2026, so that grant looks missing');
+    expect(reply.text).toContain('The next 10 Connects are due on 29 November 2026.');
+  });
+
+  it('gives the next grant date when nothing is missing', async () => {
+    const reply = await ask('console:faraz', 'when will i get my free monthly connects?');
+    expect(reply).toMatchObject({ intent: 'connects.monthly-free', escalate: false });
+    expect(reply.text).toContain('renews on the 12th');
+    expect(reply.text).toContain('due on 12 December 2026');
+  });
+
+  it('tells an agency why it gets no free Connects, that case first', async () => {
+    const reply = await ask('console:agency-owner', 'when do our free connects arrive?');
+    expect(reply.cases[0]).toBe('grant.monthly.agency');
+    expect(reply.text).toContain('is an agency, and agencies receive no free Connects');
+  });
+
+  it('tells an agency below Agency Plus that it cannot buy', async () => {
+    const reply = await ask('discord:300000000000000003', 'how can my agency buy connects');
+    expect(reply.text).toContain('is on Agency Basic');
+    expect(reply.cases).toContain('agency.plus-required');
+  });
+
+  it('shows what expires when', async () => {
+    const reply = await ask('console:janhvi', 'when do my connects expire');
+    expect(reply.intent).toBe('connects.expiry');
+    expect(reply.text).toContain(
+      '• 40 Connects expire on 20 December 2026\n• 10 Connects expire on 29 December 2026',
+    );
+  });
+
+  it('offers a moderator when a purchase is not in the ledger', async () => {
+    const reply = await ask('console:faraz', 'I paid for connects but they are not showing');
+    expect(reply.intent).toBe('connects.purchase-missing');
+    expect(reply.escalate).toBe(true);
+    expect(reply.text).toContain("I can't see a purchase of Connects in the last 30 days");
+  });
+
+  it('keeps answers without account data public, and never puts the balance in them', async () => {
+    const reply = await ask('console:faraz', 'what is the cost of connects per proposal, why different');
+    expect(reply.visibility).toBe('public');
+    expect(reply.text).not.toContain('122');
+    expect(reply.account?.balance).toBe(122);
+  });
+});
+
+describe('members without a linked account', () => {
+  it('get the general answer and how to link', async () => {
+    const reply = await ask('console:nobody', 'check my balance');
+    expect(reply).toMatchObject({ intent: 'connects.balance', visibility: 'public', account: null });
+    expect(reply.text).toContain("I can't see a marketplace account linked to you (console:nobody)");
+  });
+
+  it('are not told about linking when the question is not about their account', async () => {
+    const reply = await ask('console:nobody', 'how do I buy more connects');
+    expect(reply.intent).toBe('connects.buy');
+    expect(reply.text).not.toContain('linked');
+  });
+
+  it('are not told about linking when the bot has no ledger at all', async () => {
+    const general = new HelpDesk(realKnowledge());
+    const reply = await general.handle({
+      id: 't',
+      actor: { platform: 'console', id: 'x', roles: [] },
+      body: { kind: 'question', text: 'check my balance' },
+      now: NOW,
+    });
+    expect(reply.text).not.toContain('linked to you');
+  });
+});
