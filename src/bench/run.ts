@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { HelpDesk } from '../core/help-desk.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { benchLedger } from './ledger.js';
 import { benchmarkQuestions } from './questions.js';
 import { fixed, summarise } from './stats.js';
 
 // `npm run bench`: figures for the README and the issue notes. Not a test: it asserts nothing,
-// it measures. Matching latency in process, `helpbot ask` cold start, and peak memory.
+// it measures. Matching latency in process, `helpbot ask` cold start, peak memory, then the
+// ledger: import throughput and balance lookups over 100,000 accounts.
 
 const QUESTIONS = 10_000;
 const COLD_STARTS = 15;
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   console.log(`helpbot ask peak RSS: ${probe.stdout.toString().trim()} MB`);
+
+  await benchLedger(loaded.kb);
 }
 
 await main();
