@@ -39,6 +39,11 @@ export function answerText(
   return paragraphs.join('\n\n');
 }
 
+/** The member's own facts on their own, with the policy they rest on. */
+export function accountViewText(personal: string, citations: readonly Citation[]): string {
+  return citations.length === 0 ? personal : `${personal}\n\n_${sourcesLine(citations)}_`;
+}
+
 const MAX_CITED_BY_TITLE = 3;
 
 /** The policy behind the answer: the first few facts by title, the rest counted. */

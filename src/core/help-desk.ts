@@ -1,5 +1,6 @@
 import {
   abstainText,
+  accountViewText,
   answerText,
   citationsFor,
   clarifyText,
@@ -12,10 +13,15 @@ import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge.js';
 import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
-import { ACCOUNT_QUESTIONS, personalSection, unlinkedText } from './personal/sections.js';
+import {
+  ACCOUNT_QUESTIONS,
+  personalSection,
+  unlinkedAccountText,
+  unlinkedText,
+} from './personal/sections.js';
 import { type AccountFacts, accountFacts } from './rules/account-facts.js';
 import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
-import { identityOf, type Reply, type Request } from './types.js';
+import { type AccountView, identityOf, type Reply, type Request } from './types.js';
 
 export interface HelpDeskOptions {
   /** Members' accounts; without it every answer is the general one. */
@@ -40,6 +46,7 @@ export class HelpDesk {
   async handle(request: Request): Promise<Reply> {
     const body = request.body;
     if (body.kind === 'faq') return this.faq(body.topic);
+    if (body.kind === 'account') return this.accountView(body.view, request);
     const text = body.text;
     if (text.length > MAX_QUESTION_CHARS) return refusal(tooLongText(text.length, MAX_QUESTION_CHARS));
     const analysis = this.matcher.analyzer.analyse(text);
@@ -77,6 +84,39 @@ export class HelpDesk {
     if (this.ledger === undefined) return null;
     const account = await this.ledger.accountForIdentity(identityOf(request.actor));
     return account === null ? null : accountFacts(account, this.policy, request.now);
+  }
+
+  /** Only the member's own facts, without the FAQ around them: always private when there are some. */
+  private async accountView(view: AccountView, request: Request): Promise<Reply> {
+    const intent = ACCOUNT_VIEW_INTENTS[view];
+    const entry = entryById(this.kb, intent) as FaqEntry;
+    const facts = await this.accountFacts(request);
+    if (facts === null) {
+      return {
+        ...NOTHING,
+        text: unlinkedAccountText(identityOf(request.actor)),
+        outcome: 'answered',
+        intent,
+        confidence: 1,
+      };
+    }
+    const personal = personalSection(intent, facts);
+    const cases = [...new Set(personal?.cases ?? [])];
+    const citations = citationsFor(this.kb, entry, cases).filter((citation) =>
+      cases.includes(citation.factId),
+    );
+    return {
+      ...NOTHING,
+      text: accountViewText(personal?.text ?? '', citations),
+      visibility: 'private',
+      outcome: 'answered',
+      intent,
+      confidence: 1,
+      cases,
+      citations,
+      escalate: personal?.escalate ?? false,
+      account: facts,
+    };
   }
 
   private faq(topic: string): Reply {
@@ -130,6 +170,12 @@ export class HelpDesk {
     };
   }
 }
+
+/** The FAQ entry whose personal section each account view shows. */
+const ACCOUNT_VIEW_INTENTS: Readonly<Record<AccountView, string>> = {
+  balance: 'connects.balance',
+  refunds: 'refunds',
+};
 
 const NOTHING: Reply = {
   text: '',

@@ -25,7 +25,11 @@ export type RequestBody =
   /** A question in the member's own words. */
   | { readonly kind: 'question'; readonly text: string }
   /** One FAQ entry by id or title, as `/connects faq topic:` asks for it. */
-  | { readonly kind: 'faq'; readonly topic: string };
+  | { readonly kind: 'faq'; readonly topic: string }
+  /** The asker's own account, as `/connects balance` and `/connects refunds` ask for it. */
+  | { readonly kind: 'account'; readonly view: AccountView };
+
+export type AccountView = 'balance' | 'refunds';
 
 export interface Request {
   /** Unique per delivery of a platform event; makes retries harmless. */

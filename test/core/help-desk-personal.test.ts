@@ -146,3 +146,32 @@ describe('members without a linked account', () => {
     expect(reply.text).not.toContain('linked to you');
   });
 });
+
+describe('account views (/connects balance, /connects refunds)', () => {
+  const view = (identity: string, which: 'balance' | 'refunds') => {
+    const [platform, id] = identity.split(':') as ['console', string];
+    return desk.handle({
+      id: 'v',
+      actor: { platform, id, roles: [] },
+      body: { kind: 'account', view: which },
+      now: NOW,
+    });
+  };
+
+  it('shows only the member’s own facts, privately, with the policy they rest on', async () => {
+    const balance = await view('console:janhvi', 'balance');
+    expect(balance).toMatchObject({ intent: 'connects.balance', visibility: 'private', outcome: 'answered' });
+    expect(balance.text).toMatch(/^\*\*Your account\*\* \(acct-d3\): you have \*\*60 Connects\*\* now\./);
+    expect(balance.text).not.toContain('In general');
+    expect(balance.cases).toEqual(['expiry.one-year', 'grant.monthly']);
+    const refunds = await view('console:faraz', 'refunds');
+    expect(refunds.cases).toEqual(['refund.hired', 'refund.client-cancelled', 'refund.expired']);
+    expect(refunds.citations.map((citation) => citation.factId)).toEqual(refunds.cases);
+  });
+
+  it('tells a member with no linked account how to get one, without any account data', async () => {
+    const reply = await view('console:nobody', 'refunds');
+    expect(reply).toMatchObject({ visibility: 'public', account: null, intent: 'refunds' });
+    expect(reply.text).toContain('Ask a moderator to link your account');
+  });
+});

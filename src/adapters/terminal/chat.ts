@@ -18,6 +18,8 @@ export interface TerminalChatOptions {
 }
 
 const HELP = `Ask anything about Connects, in your own words. Other lines:
+  /balance     your balance, what expires, your next free Connects
+  /refunds     your proposals and whether their Connects come back
   /faq TOPIC   show one FAQ entry (id or title)     /topics   list the FAQ topics
   1, 2, 3      pick one of the topics I offered     /quit     leave`;
 
@@ -75,6 +77,10 @@ function bodyFor(line: string, offered: readonly Topic[], desk: HelpDesk): Reque
       return HELP;
     case '/topics':
       return desk.kb.entries.map((entry) => `  ${entry.id.padEnd(28)} ${entry.title}`).join('\n');
+    case '/balance':
+      return { kind: 'account', view: 'balance' };
+    case '/refunds':
+      return { kind: 'account', view: 'refunds' };
     case '/faq':
       return rest.length === 0 ? 'Usage: /faq TOPIC (see /topics)' : { kind: 'faq', topic: rest.join(' ') };
     default:

@@ -104,7 +104,7 @@ export function planImport(
           existing.plan !== account.plan ||
           existing.billingDay !== account.billingDay),
       newEntries,
-      newIdentities: account.identities.filter((identity) => !known.has(identity)),
+      newIdentities: [...new Set(account.identities)].filter((identity) => !known.has(identity)),
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };

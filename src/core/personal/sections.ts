@@ -52,7 +52,11 @@ const balance: Section = (facts) => {
       `Recent activity:\n${bullets(facts.history.slice(0, HISTORY_LINES).map(eventLine), HISTORY_LINES)}`,
     );
   }
-  return section(lines.join('\n'));
+  const cases = [
+    ...(facts.expiring.length > 0 ? ['expiry.one-year'] : []),
+    facts.kind === 'agency' ? 'grant.monthly.agency' : 'grant.monthly',
+  ];
+  return section(lines.join('\n'), cases);
 };
 
 const refunds: Section = (facts) => {
@@ -170,4 +174,8 @@ export function personalSection(intent: string, facts: AccountFacts): PersonalSe
 
 export function unlinkedText(identity: string): string {
   return `I can't see a marketplace account linked to you (${identity}), so this is the general rule. To get answers about your own Connects, ask a moderator to link your account; meanwhile the Connects History page lists every credit and spend.`;
+}
+
+export function unlinkedAccountText(identity: string): string {
+  return `I can't see a marketplace account linked to you (${identity}). Ask a moderator to link your account; meanwhile the Connects History page lists every credit and spend.`;
 }

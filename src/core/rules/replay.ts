@@ -1,4 +1,4 @@
-import type { Account, GrantReason, JobOutcome, LedgerEntry } from '../ledger/types.js';
+import type { Account, JobOutcome, LedgerEntry } from '../ledger/types.js';
 import { addMonths } from './calendar.js';
 import type { RulesPolicy } from './policy.js';
 import type { LedgerProblem } from './problems.js';
@@ -13,7 +13,8 @@ export type LotSource = 'grant' | 'purchase' | 'adjustment';
 export interface Lot {
   readonly entryId: string;
   readonly source: LotSource;
-  readonly reason?: GrantReason | string;
+  /** The grant's reason or the adjustment's note. */
+  readonly reason?: string;
   readonly acquiredAt: Date;
   readonly expiresAt: Date;
   readonly amount: number;

@@ -3,7 +3,7 @@ import { type AccountChange, planImport, type StoredView } from '../../core/ledg
 import type { ImportResult, ImportSummary, LedgerStore } from '../../core/ledger/store.js';
 import type { Account, AccountKind, LedgerEntry, Plan } from '../../core/ledger/types.js';
 import type { RulesPolicy } from '../../core/rules/policy.js';
-import { openDatabase } from './database.js';
+import { DatabaseOpenError, openDatabase } from './database.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
 
 interface AccountRow {
@@ -28,15 +28,26 @@ interface EntryRow {
 /** The embedded ledger: one SQLite file in DATA_DIR. better-sqlite3 is synchronous; the port is not. */
 export class SqliteLedgerStore implements LedgerStore {
   private readonly db: Database.Database;
-  private readonly statements;
+  private readonly statements: ReturnType<SqliteLedgerStore['prepare']>;
 
   constructor(
     file: string,
     private readonly policy: RulesPolicy,
   ) {
     this.db = openDatabase(file, LEDGER_MIGRATIONS);
-    const db = this.db;
-    this.statements = {
+    try {
+      this.statements = this.prepare(this.db);
+    } catch (error) {
+      this.db.close();
+      // A file whose version number matches but whose tables do not: refuse it rather than guess.
+      throw new DatabaseOpenError(
+        `${file} does not have the tables this version expects: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private prepare(db: Database.Database) {
+    return {
       owner: db.prepare<[string], { account_id: string }>(
         'SELECT account_id FROM identities WHERE identity = ?',
       ),

@@ -2,16 +2,18 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../../src/adapters/terminal/chat.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
+import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
+import { freelancer, outcome, POLICY, purchase, spend } from '../../helpers/ledger.js';
 
 const desk = new HelpDesk(realKnowledge());
 
-async function chat(lines: string[], interactive = false): Promise<string> {
+async function chat(lines: string[], interactive = false, withDesk: HelpDesk = desk): Promise<string> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
   await runTerminalChat({
-    desk,
+    desk: withDesk,
     input: Readable.from([`${lines.join('\n')}\n`]),
     output,
     identity: 'console:tester',
@@ -60,5 +62,26 @@ describe('terminal chat', () => {
     expect(out).toContain(`type 1-${reply.choices.length} to pick`);
     expect(out).toContain(`**${reply.choices[1]?.title}**`.replace(/\*\*/g, ''));
     expect(out).toContain(`Pick a number from 1 to ${reply.choices.length}`);
+  });
+
+  it('shows the asker’s own balance and refunds with /balance and /refunds', async () => {
+    const ledger = new SqliteLedgerStore(':memory:', POLICY);
+    await ledger.importAccounts([
+      {
+        ...freelancer(
+          [
+            purchase('b', '2026-01-01', 20),
+            spend('s', '2026-01-02', 5, 'p-1'),
+            outcome('o', '2026-01-03', 'p-1', 'withdrawn'),
+          ],
+          12,
+          'tester',
+        ),
+      },
+    ]);
+    const out = await chat(['/balance', '/refunds'], false, new HelpDesk(realKnowledge(), { ledger }));
+    expect(out).toContain('Your account (tester): you have 15 Connects now.');
+    expect(out).toContain('"Job for p-1" (p-1, 5 Connects): you withdrew the proposal');
+    await ledger.close();
   });
 });

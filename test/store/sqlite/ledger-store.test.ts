@@ -200,3 +200,16 @@ describe('SqliteLedgerStore', () => {
     );
   });
 });
+
+describe('identities', () => {
+  it('links an identity listed twice for one account once', async () => {
+    const store = new SqliteLedgerStore(':memory:', POLICY);
+    const account: Account = { ...freelancer([]), identities: ['console:twice', 'console:twice'] };
+    expect(await store.importAccounts([account])).toMatchObject({
+      ok: true,
+      summary: { identitiesLinked: 1 },
+    });
+    expect((await store.accountForIdentity('console:twice'))?.identities).toEqual(['console:twice']);
+    await store.close();
+  });
+});
