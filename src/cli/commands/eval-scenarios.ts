@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseImportText } from '../../accounts/import-file.js';
 import { HelpDesk } from '../../core/help-desk.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
@@ -7,6 +6,7 @@ import { SqliteLedgerStore } from '../../store/sqlite/ledger-store.js';
 import { parseIdentity, parseNow } from '../args.js';
 import { actorFromIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
+import { readJsonLines, readTextFile } from '../jsonl.js';
 import { loadRuntime } from '../runtime.js';
 import { askJson } from './ask.js';
 
@@ -21,8 +21,8 @@ export async function evalScenarios(
   json: boolean,
   io: Io,
 ): Promise<number> {
-  const scenarios = readScenarios(file);
-  const parsed = parseImportText(readText(accountsFile));
+  const scenarios: Scenario[] = readJsonLines('eval', file, scenarioSchema, 'scenarios');
+  const parsed = parseImportText(readTextFile('eval', accountsFile));
   if (!parsed.ok) {
     throw new UsageError(`eval: ${accountsFile}: ${parsed.problems.map(formatLedgerProblem).join('; ')}`);
   }
@@ -60,39 +60,4 @@ export async function evalScenarios(
   } finally {
     await ledger.close();
   }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `eval: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-}
-
-function readScenarios(file: string): Scenario[] {
-  const scenarios: Scenario[] = [];
-  readText(file)
-    .split('\n')
-    .forEach((raw, index) => {
-      if (raw.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        throw new UsageError(`eval: ${file}:${index + 1}: not valid JSON`);
-      }
-      const parsed = scenarioSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new UsageError(
-          `eval: ${file}:${index + 1}: ${issue?.path.join('.') || 'line'} ${issue?.message ?? 'is invalid'}`,
-        );
-      }
-      scenarios.push(parsed.data);
-    });
-  if (scenarios.length === 0) throw new UsageError(`eval: ${file} has no scenarios`);
-  return scenarios;
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { type EvalLine, type EvalReport, evalLineSchema, scoreEval } from '../../eval/score.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
+import { readJsonLines } from '../jsonl.js';
 import { loadRuntime } from '../runtime.js';
 
 export async function evalCommand(args: readonly string[], io: Io): Promise<number> {
@@ -16,7 +16,7 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
     const { evalScenarios } = await import('./eval-scenarios.js');
     return evalScenarios(file, values.accounts, values.json, io);
   }
-  const lines = readEvalFile(file);
+  const lines: EvalLine[] = readJsonLines('eval', file, evalLineSchema, 'questions');
   const { desk } = await loadRuntime(io);
   const predictions = [];
   for (const line of lines) {
@@ -36,37 +36,6 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
   const report = scoreEval(lines, predictions);
   writeLine(io.stdout, values.json ? JSON.stringify(report) : formatReport(report));
   return EXIT_OK;
-}
-
-function readEvalFile(file: string): EvalLine[] {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `eval: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-  const lines: EvalLine[] = [];
-  source.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new UsageError(`eval: ${file}:${index + 1}: not valid JSON`);
-    }
-    const parsed = evalLineSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UsageError(
-        `eval: ${file}:${index + 1}: ${issue?.path.join('.') || 'line'} ${issue?.message ?? 'is invalid'}`,
-      );
-    }
-    lines.push(parsed.data);
-  });
-  if (lines.length === 0) throw new UsageError(`eval: ${file} has no questions`);
-  return lines;
 }
 
 function formatReport(report: EvalReport): string {

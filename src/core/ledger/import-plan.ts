@@ -1,6 +1,7 @@
 import type { RulesPolicy } from '../rules/policy.js';
 import type { LedgerProblem } from '../rules/problems.js';
 import { END_OF_TIME, replayLedger } from '../rules/replay.js';
+import { sameEntry } from './entry-columns.js';
 import { type Account, type LedgerEntry, PLANS_BY_KIND } from './types.js';
 
 // Decides what an import may record, against what is already stored. Pure: the store hands in a
@@ -108,23 +109,4 @@ export function planImport(
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
-}
-
-/** Field by field, times by instant: "2026-01-01T00:00:00Z" and "2026-01-01" are the same entry. */
-export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
-  return JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
-}
-
-function comparable(entry: LedgerEntry): unknown[] {
-  const fields = entry as unknown as Record<string, unknown>;
-  return [
-    entry.type,
-    entry.at.getTime(),
-    fields.amount ?? null,
-    fields.reason ?? null,
-    fields.proposal ?? null,
-    fields.job ?? null,
-    fields.boost ?? null,
-    fields.outcome ?? null,
-  ];
 }

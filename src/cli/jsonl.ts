@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { UsageError } from './io.js';
+
+/** Reads a JSON Lines file, each line checked by `schema`; the first bad line stops it with its number. */
+export function readJsonLines<T extends z.ZodType>(
+  command: string,
+  file: string,
+  schema: T,
+  what: string,
+): z.output<T>[] {
+  const items: z.output<T>[] = [];
+  readTextFile(command, file)
+    .split('\n')
+    .forEach((raw, index) => {
+      if (raw.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new UsageError(`${command}: ${file}:${index + 1}: not valid JSON`);
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(
+          `${command}: ${file}:${index + 1}: ${issue?.path.join('.') || 'line'} ${issue?.message ?? 'is invalid'}`,
+        );
+      }
+      items.push(parsed.data);
+    });
+  if (items.length === 0) throw new UsageError(`${command}: ${file} has no ${what}`);
+  return items;
+}
+
+export function readTextFile(command: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+}
