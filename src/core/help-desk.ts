@@ -47,7 +47,11 @@ export class HelpDesk {
     const body = request.body;
     if (body.kind === 'faq') return this.faq(body.topic);
     if (body.kind === 'account') return this.accountView(body.view, request);
-    const text = body.text;
+    return this.question(body.text, request);
+  }
+
+  /** A question in the member's words: answered, narrowed to a few topics, or handed over. */
+  private async question(text: string, request: Request): Promise<Reply> {
     if (text.length > MAX_QUESTION_CHARS) return refusal(tooLongText(text.length, MAX_QUESTION_CHARS));
     const analysis = this.matcher.analyzer.analyse(text);
     if (analysis.terms.length === 0 && analysis.tokens.length === 0) return refusal(EMPTY_QUESTION_TEXT);
