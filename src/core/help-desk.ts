@@ -15,6 +15,7 @@ import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
 import {
   ACCOUNT_QUESTIONS,
+  PRIVATE_ANSWER_HINT,
   personalSection,
   unlinkedAccountText,
   unlinkedText,
@@ -45,7 +46,7 @@ export class HelpDesk {
 
   async handle(request: Request): Promise<Reply> {
     const body = request.body;
-    if (body.kind === 'faq') return this.faq(body.topic);
+    if (body.kind === 'faq') return this.faq(body.topic, body.picked === true ? request : null);
     if (body.kind === 'account') return this.accountView(body.view, request);
     return this.question(body.text, request);
   }
@@ -56,7 +57,7 @@ export class HelpDesk {
     const analysis = this.matcher.analyzer.analyse(text);
     if (analysis.terms.length === 0 && analysis.tokens.length === 0) return refusal(EMPTY_QUESTION_TEXT);
     const match = this.matcher.decide(analysis);
-    const asker = { identity: identityOf(request.actor), facts: await this.accountFacts(request) };
+    const asker = await this.asker(request);
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
       return this.answer(entry, match, asker);
@@ -80,6 +81,15 @@ export class HelpDesk {
       escalate: onTopic,
       feedback: onTopic,
       account: asker.facts,
+    };
+  }
+
+  /** Who asks, and their account facts when the reply may carry them. */
+  private async asker(request: Request): Promise<Asker> {
+    return {
+      identity: identityOf(request.actor),
+      facts: await this.accountFacts(request),
+      privateReply: request.privateReply !== false,
     };
   }
 
@@ -123,7 +133,7 @@ export class HelpDesk {
     };
   }
 
-  private faq(topic: string): Reply {
+  private async faq(topic: string, askedBy: Request | null): Promise<Reply> {
     const wanted = topic.trim().toLowerCase();
     const entry =
       entryById(this.kb, wanted) ??
@@ -139,7 +149,7 @@ export class HelpDesk {
       best: entry.id,
       features: null,
     };
-    return this.answer(entry, match, null);
+    return this.answer(entry, match, askedBy === null ? null : await this.asker(askedBy));
   }
 
   /**
@@ -148,11 +158,17 @@ export class HelpDesk {
    */
   private answer(entry: FaqEntry, match: MatchResult, asker: Asker | null): Reply {
     const facts = asker?.facts ?? null;
-    const personal = facts === null ? null : personalSection(entry.id, facts);
-    const unlinked =
-      asker !== null && facts === null && this.ledger !== undefined && ACCOUNT_QUESTIONS.has(entry.id)
+    const canShow = asker?.privateReply !== false;
+    const personal = facts === null || !canShow ? null : personalSection(entry.id, facts);
+    const personalAsked = asker !== null && this.ledger !== undefined && ACCOUNT_QUESTIONS.has(entry.id);
+    // In a channel, a linked member is pointed to a private answer instead of getting their data.
+    const closing = !personalAsked
+      ? undefined
+      : facts === null
         ? unlinkedText(asker.identity)
-        : undefined;
+        : canShow
+          ? undefined
+          : PRIVATE_ANSWER_HINT;
     // What the question names leads; then what applies to this member; then the entry's other cases.
     const cases = [...new Set([...match.signalled, ...(personal?.cases ?? []), ...match.cases])];
     const citations = citationsFor(this.kb, entry, cases);
@@ -160,7 +176,7 @@ export class HelpDesk {
       ...base(match),
       text: answerText(entry, match.signalled, citations, {
         ...(personal === null ? {} : { personal: personal.text }),
-        ...(unlinked === undefined ? {} : { closing: unlinked }),
+        ...(closing === undefined ? {} : { closing }),
       }),
       visibility: personal === null ? 'public' : 'private',
       outcome: 'answered',
@@ -170,7 +186,7 @@ export class HelpDesk {
       followups: entry.followups.map((intent) => topicOf(this.kb, intent)),
       escalate: personal?.escalate ?? false,
       feedback: true,
-      account: facts,
+      account: canShow ? facts : null,
     };
   }
 }
@@ -199,6 +215,7 @@ const NOTHING: Reply = {
 interface Asker {
   readonly identity: string;
   readonly facts: AccountFacts | null;
+  readonly privateReply: boolean;
 }
 
 function base(match: MatchResult): Reply {

@@ -24,8 +24,11 @@ export type Visibility = 'public' | 'private';
 export type RequestBody =
   /** A question in the member's own words. */
   | { readonly kind: 'question'; readonly text: string }
-  /** One FAQ entry by id or title, as `/connects faq topic:` asks for it. */
-  | { readonly kind: 'faq'; readonly topic: string }
+  /**
+   * One FAQ entry by id or title, as `/connects faq topic:` asks for it. `picked`: the member chose
+   * it among the topics offered for their question, so it is answered as their question would be.
+   */
+  | { readonly kind: 'faq'; readonly topic: string; readonly picked?: boolean }
   /** The asker's own account, as `/connects balance` and `/connects refunds` ask for it. */
   | { readonly kind: 'account'; readonly view: AccountView };
 
@@ -40,6 +43,11 @@ export interface Request {
   readonly locale?: string;
   /** The clock for this request (tests and `--now` fix it). */
   readonly now: Date;
+  /**
+   * Whether only the asker will see the reply (a terminal, an ephemeral interaction). When false
+   * (a reply in a channel or a forum thread), no account data goes into it. Default true.
+   */
+  readonly privateReply?: boolean;
 }
 
 export interface Citation {

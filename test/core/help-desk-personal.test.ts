@@ -175,3 +175,29 @@ describe('account views (/connects balance, /connects refunds)', () => {
     expect(reply.text).toContain('Ask a moderator to link your account');
   });
 });
+
+describe('replies others can read', () => {
+  it('never carry account data: a linked member is pointed to a private answer', async () => {
+    const reply = await desk.handle({
+      id: 'p',
+      actor: { platform: 'console', id: 'faraz', roles: [] },
+      body: { kind: 'question', text: 'how many connects do I have?' },
+      now: NOW,
+      privateReply: false,
+    });
+    expect(reply).toMatchObject({ intent: 'connects.balance', visibility: 'public', account: null });
+    expect(reply.text).not.toContain('122');
+    expect(reply.text).toContain('only you will see the answer');
+  });
+
+  it('a topic picked from the offered ones is answered with the member’s own data', async () => {
+    const reply = await desk.handle({
+      id: 'p',
+      actor: { platform: 'console', id: 'janhvi', roles: [] },
+      body: { kind: 'faq', topic: 'connects.balance', picked: true },
+      now: NOW,
+    });
+    expect(reply.visibility).toBe('private');
+    expect(reply.text).toContain('you have **60 Connects** now');
+  });
+});

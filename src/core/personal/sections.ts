@@ -179,3 +179,7 @@ export function unlinkedText(identity: string): string {
 export function unlinkedAccountText(identity: string): string {
   return `I can't see a marketplace account linked to you (${identity}). Ask a moderator to link your account; meanwhile the Connects History page lists every credit and spend.`;
 }
+
+/** Said in a public reply to a member with a linked account: their figures are for their eyes only. */
+export const PRIVATE_ANSWER_HINT =
+  'Your own figures are not shown here, where everyone can read them: ask me with the `/connects` command and only you will see the answer.';
