@@ -1,0 +1,60 @@
+import type { QuestionRecord } from '../../core/state/store.js';
+import { type Actor, identityOf, type Reply, type RequestBody } from '../../core/types.js';
+import type { DiscordContext } from './context.js';
+
+export interface Asked {
+  /** The interaction or message id: the question's id in the state store and in button ids. */
+  readonly id: string;
+  readonly actor: Actor;
+  readonly channelId: string | null;
+  readonly body: RequestBody;
+  /** Only the asker will see the answer (an ephemeral interaction reply). */
+  readonly privateReply: boolean;
+  readonly link?: string;
+}
+
+/** Asks the core and remembers the question, so feedback and escalation can find it later. */
+export async function askCore(ctx: DiscordContext, asked: Asked): Promise<Reply> {
+  const now = ctx.clock();
+  const reply = await ctx.desk.handle({
+    id: asked.id,
+    actor: asked.actor,
+    ...(asked.channelId === null ? {} : { channelId: asked.channelId }),
+    body: asked.body,
+    now,
+    privateReply: asked.privateReply,
+  });
+  const record: QuestionRecord = {
+    id: asked.id,
+    identity: identityOf(asked.actor),
+    ...(asked.channelId === null ? {} : { channelId: asked.channelId }),
+    ...(asked.link === undefined ? {} : { link: asked.link }),
+    text: textOf(asked.body),
+    intent: reply.intent,
+    outcome: reply.outcome,
+    confidence: reply.confidence,
+    at: now.toISOString(),
+  };
+  await ctx.state.saveQuestion(record);
+  if (reply.outcome === 'abstained' && reply.escalate) await ctx.state.markUnanswered(asked.id);
+  ctx.log.info({ question: asked.id, intent: reply.intent, outcome: reply.outcome }, 'discord question');
+  return reply;
+}
+
+function textOf(body: RequestBody): string {
+  switch (body.kind) {
+    case 'question':
+      return body.text;
+    case 'faq':
+      return `/connects faq ${body.topic}`;
+    case 'account':
+      return `/connects ${body.view}`;
+  }
+}
+
+/** The member asked again too soon: the note they get, or null when they may ask. */
+export async function cooldownNote(ctx: DiscordContext, actor: Actor): Promise<string | null> {
+  const left = await ctx.state.cooldown(`discord:${actor.id}`, ctx.settings.cooldownMs, ctx.clock());
+  if (left === 0) return null;
+  return `One moment please: you can ask again in ${Math.ceil(left / 1000)} s.`;
+}

@@ -1,0 +1,27 @@
+// Button ids carry what the click means and the question it is about; Discord allows 100 characters.
+
+export type ButtonAction =
+  | { readonly kind: 'feedback'; readonly verdict: 'helpful' | 'not-helpful'; readonly questionId: string }
+  | { readonly kind: 'moderator'; readonly questionId: string }
+  | { readonly kind: 'pick'; readonly intent: string; readonly questionId: string };
+
+export function buttonId(action: ButtonAction): string {
+  switch (action.kind) {
+    case 'feedback':
+      return `fb:${action.verdict}:${action.questionId}`;
+    case 'moderator':
+      return `mod:${action.questionId}`;
+    case 'pick':
+      return `pick:${action.intent}:${action.questionId}`;
+  }
+}
+
+export function parseButtonId(id: string): ButtonAction | undefined {
+  const [kind, first, second] = id.split(':');
+  if (kind === 'fb' && (first === 'helpful' || first === 'not-helpful') && second) {
+    return { kind: 'feedback', verdict: first, questionId: second };
+  }
+  if (kind === 'mod' && first) return { kind: 'moderator', questionId: first };
+  if (kind === 'pick' && first && second) return { kind: 'pick', intent: first, questionId: second };
+  return undefined;
+}

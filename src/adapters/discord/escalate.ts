@@ -1,0 +1,65 @@
+import { ChannelType, type Message, type MessageCreateOptions, type TextBasedChannel } from 'discord.js';
+import type { QuestionRecord } from '../../core/state/store.js';
+import type { DiscordContext } from './context.js';
+
+const QUOTE_LIMIT = 700;
+
+/**
+ * Hands a question to the moderators: a post in MOD_CHANNEL_ID, or a thread on the question when
+ * there is none, pinging the moderator roles and nobody else. Returns where it went, or null.
+ */
+export async function notifyModerators(
+  ctx: DiscordContext,
+  question: QuestionRecord,
+  why: string,
+  origin: { readonly channel: TextBasedChannel | null; readonly message: Message | null },
+): Promise<string | null> {
+  const roles = ctx.settings.moderatorRoleIds;
+  const userId = question.identity.replace(/^discord:/, '');
+  const lines = [
+    `${roles.map((id) => `<@&${id}>`).join(' ')} ${why}`.trim(),
+    `**Member:** <@${userId}>`,
+    `**Question:** ${quote(question.text)}`,
+    `**Bot:** ${question.outcome}${question.intent === null ? '' : ` · ${question.intent}`} (confidence ${question.confidence.toFixed(2)})`,
+  ];
+  if (question.link !== undefined) lines.push(`**Link:** ${question.link}`);
+  const payload: MessageCreateOptions = {
+    content: lines.join('\n'),
+    // The moderator roles are the only mention the bot ever lets ping.
+    allowedMentions: { parse: [], roles: [...roles] },
+  };
+
+  const modChannelId = ctx.settings.modChannelId;
+  if (modChannelId !== undefined) {
+    const channel = await ctx.client.channels.fetch(modChannelId);
+    if (channel?.isSendable()) {
+      const sent = await channel.send(payload);
+      return sent.url;
+    }
+    ctx.log.warn({ modChannelId }, 'MOD_CHANNEL_ID is not a channel the bot can post in');
+  }
+  const name = `Moderator help: ${question.text}`.slice(0, 90);
+  if (
+    origin.message !== null &&
+    !origin.message.flags.has('Ephemeral') &&
+    origin.message.channel.type === ChannelType.GuildText
+  ) {
+    const thread = await origin.message.startThread({ name });
+    return (await thread.send(payload)).url;
+  }
+  if (origin.channel !== null && origin.channel.type === ChannelType.GuildText) {
+    const thread = await origin.channel.threads.create({
+      name,
+      type: ChannelType.PrivateThread,
+      invitable: false,
+    });
+    return (await thread.send(payload)).url;
+  }
+  ctx.log.warn({ question: question.id }, 'nowhere to hand the question to moderators');
+  return null;
+}
+
+function quote(text: string): string {
+  const short = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  return short.replace(/\n/g, ' ');
+}

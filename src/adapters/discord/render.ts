@@ -1,0 +1,89 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  ButtonStyle,
+  ComponentType,
+  type MessageMentionOptions,
+} from 'discord.js';
+import type { Reply } from '../../core/types.js';
+import { buttonId } from './custom-ids.js';
+
+// A core Reply as Discord message payloads: content within Discord's limits, the buttons that go
+// under it, and mentions that never ping anyone.
+
+/** Discord's limit for a message's content. */
+export const MAX_CONTENT = 2000;
+/** An answer longer than this many messages is trimmed: nobody reads a wall of bot posts. */
+const MAX_MESSAGES = 3;
+const TRIMMED = '\n…(trimmed; ask about one topic at a time for the rest)';
+
+/** Nobody is pinged: not @everyone or @here, not roles, not users, not the member replied to. */
+export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+/** Splits at paragraph, then line, then word boundaries; never more than MAX_MESSAGES. */
+export function splitContent(text: string, limit = MAX_CONTENT): string[] {
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const at = cut > limit / 2 ? cut : limit;
+    chunks.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest !== '') chunks.push(rest);
+  if (chunks.length > MAX_MESSAGES) {
+    const kept = chunks.slice(0, MAX_MESSAGES);
+    const last = kept[MAX_MESSAGES - 1] as string;
+    kept[MAX_MESSAGES - 1] = `${last.slice(0, limit - TRIMMED.length)}${TRIMMED}`;
+    return kept;
+  }
+  return chunks.length === 0 ? [''] : chunks;
+}
+
+const LABEL_LIMIT = 80;
+
+/** Close topics to pick from, then helpful / not helpful / ask a moderator. */
+export function replyComponents(
+  reply: Reply,
+  questionId: string,
+): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  if (reply.choices.length > 0) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: reply.choices.slice(0, 5).map((choice) => ({
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: choice.title.slice(0, LABEL_LIMIT),
+        custom_id: buttonId({ kind: 'pick', intent: choice.intent, questionId }),
+      })),
+    });
+  }
+  if (reply.feedback) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Success,
+          label: 'Helpful',
+          custom_id: buttonId({ kind: 'feedback', verdict: 'helpful', questionId }),
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Not helpful',
+          custom_id: buttonId({ kind: 'feedback', verdict: 'not-helpful', questionId }),
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'Ask a moderator',
+          custom_id: buttonId({ kind: 'moderator', questionId }),
+        },
+      ],
+    });
+  }
+  return rows;
+}

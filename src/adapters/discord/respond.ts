@@ -1,0 +1,55 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Reply } from '../../core/types.js';
+import { NO_PINGS, replyComponents, splitContent } from './render.js';
+
+/** Discord drops an interaction not acknowledged within 3 s; defer well before that. */
+export const DEFER_AFTER_MS = 1500;
+
+/**
+ * Answers one interaction however long the work takes: if it runs past DEFER_AFTER_MS the
+ * interaction is deferred (privately, the safe choice) and the answer edits that reply.
+ */
+export class Responder {
+  private deferring: Promise<unknown> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly interaction: RepliableInteraction) {}
+
+  /** Starts the clock; call before the slow part. */
+  watch(ephemeral: boolean): void {
+    this.timer = setTimeout(() => {
+      this.deferring = this.interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    }, DEFER_AFTER_MS);
+  }
+
+  async text(content: string, ephemeral: boolean): Promise<void> {
+    await this.send([content], [], ephemeral);
+  }
+
+  async reply(reply: Reply, questionId: string, ephemeral: boolean): Promise<void> {
+    await this.send(splitContent(reply.text), replyComponents(reply, questionId), ephemeral);
+  }
+
+  private async send(
+    chunks: readonly string[],
+    components: ReturnType<typeof replyComponents>,
+    ephemeral: boolean,
+  ) {
+    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.deferring !== null) await this.deferring;
+    const interaction = this.interaction;
+    for (const [index, content] of chunks.entries()) {
+      const last = index === chunks.length - 1;
+      const body = { content, allowedMentions: NO_PINGS, components: last ? components : [] };
+      const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+      if (index === 0 && (interaction.deferred || interaction.replied)) {
+        if (interaction.replied) await interaction.followUp({ ...body, ...(flags ? { flags } : {}) });
+        else await interaction.editReply(body);
+      } else if (index === 0) {
+        await interaction.reply({ ...body, ...(flags ? { flags } : {}) });
+      } else {
+        await interaction.followUp({ ...body, ...(flags ? { flags } : {}) });
+      }
+    }
+  }
+}

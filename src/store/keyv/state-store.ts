@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { ChannelSettings, FeedbackRecord, QuestionRecord, StateStore } from '../../core/state/store.js';
+
+/** How long questions and their feedback are kept: long enough for moderators' weekly review. */
+const QUESTION_TTL_MS = 90 * 24 * 3_600_000;
+const MAX_UNANSWERED = 500;
+
+/** The state store on any Keyv backend; keys are prefixed by kind so one store holds them all. */
+export class KeyvStateStore implements StateStore {
+  constructor(private readonly keyv: Keyv) {}
+
+  async saveQuestion(question: QuestionRecord): Promise<void> {
+    await this.keyv.set(`question:${question.id}`, question, QUESTION_TTL_MS);
+  }
+
+  async question(id: string): Promise<QuestionRecord | undefined> {
+    return (await this.keyv.get<QuestionRecord>(`question:${id}`)) ?? undefined;
+  }
+
+  async recordFeedback(feedback: FeedbackRecord): Promise<void> {
+    const key = `feedback:${feedback.questionId}`;
+    const others = (await this.feedback(feedback.questionId)).filter(
+      (previous) => previous.identity !== feedback.identity || previous.verdict === 'moderator',
+    );
+    await this.keyv.set(key, [...others, feedback], QUESTION_TTL_MS);
+  }
+
+  async feedback(questionId: string): Promise<FeedbackRecord[]> {
+    return (await this.keyv.get<FeedbackRecord[]>(`feedback:${questionId}`)) ?? [];
+  }
+
+  async markUnanswered(questionId: string): Promise<void> {
+    const ids = (await this.keyv.get<string[]>('unanswered')) ?? [];
+    const next = [questionId, ...ids.filter((id) => id !== questionId)].slice(0, MAX_UNANSWERED);
+    await this.keyv.set('unanswered', next);
+  }
+
+  async unanswered(limit: number): Promise<QuestionRecord[]> {
+    const ids = (await this.keyv.get<string[]>('unanswered')) ?? [];
+    const records: QuestionRecord[] = [];
+    for (const id of ids) {
+      if (records.length >= limit) break;
+      const record = await this.question(id);
+      if (record !== undefined) records.push(record);
+    }
+    return records;
+  }
+
+  async cooldown(key: string, ms: number, now: Date): Promise<number> {
+    const until = await this.keyv.get<number>(`cooldown:${key}`);
+    if (until !== undefined && until > now.getTime()) return until - now.getTime();
+    await this.keyv.set(`cooldown:${key}`, now.getTime() + ms, ms);
+    return 0;
+  }
+
+  async claimOnce(key: string, ms: number): Promise<boolean> {
+    const fullKey = `once:${key}`;
+    if (await this.keyv.has(fullKey)) return false;
+    await this.keyv.set(fullKey, true, ms);
+    return true;
+  }
+
+  async channelSettings(channelId: string): Promise<ChannelSettings> {
+    return (await this.keyv.get<ChannelSettings>(`channel:${channelId}`)) ?? {};
+  }
+
+  async saveChannelSettings(channelId: string, settings: ChannelSettings): Promise<void> {
+    await this.keyv.set(`channel:${channelId}`, settings);
+  }
+
+  async close(): Promise<void> {
+    await this.keyv.disconnect();
+  }
+}
+
+/** KEYV_URL, or SQLite in DATA_DIR: the backends this version ships. */
+export function openStateStore(options: { dataDir: string; url?: string | undefined }): KeyvStateStore {
+  const url = options.url ?? `sqlite://${join(options.dataDir, 'state.sqlite')}`;
+  if (!url.startsWith('sqlite://')) {
+    throw new Error(`KEYV_URL ${url.split(':')[0]}:// is not supported by this version; use sqlite://PATH`);
+  }
+  const path = url.slice('sqlite://'.length);
+  if (path !== ':memory:') mkdirSync(join(path, '..'), { recursive: true });
+  const keyv = new Keyv({ store: new KeyvSqlite({ uri: url, busyTimeout: 5000 }), namespace: 'helpbot' });
+  return new KeyvStateStore(keyv);
+}

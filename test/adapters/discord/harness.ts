@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { parseImportText } from '../../../src/accounts/import-file.js';
+import { DiscordBot } from '../../../src/adapters/discord/bot.js';
+import type { DiscordSettings } from '../../../src/adapters/discord/context.js';
+import { HelpDesk } from '../../../src/core/help-desk.js';
+import { createLogger } from '../../../src/log/logger.js';
+import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
+import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import {
+  FakeDiscord,
+  FORUM_CHANNEL_ID,
+  HELP_CHANNEL_ID,
+  MOD_CHANNEL_ID,
+  MOD_ROLE_ID,
+} from '../../helpers/fake-discord.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
+import { DEV_ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+
+export const NOW = new Date('2026-11-27T12:00:00Z');
+export const TOKEN = 'test-token-abcdefghijklmnopqrstuvwxyz';
+
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly bot: DiscordBot;
+  readonly state: KeyvStateStore;
+  readonly logs: () => string;
+  stop(): Promise<void>;
+}
+
+/** The real discord.js client against the fake, with the dev accounts in the ledger. */
+export async function startHarness(overrides: Partial<DiscordSettings> = {}): Promise<Harness> {
+  const fake = new FakeDiscord();
+  await fake.listen();
+  const ledger = new SqliteLedgerStore(':memory:', POLICY);
+  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('dev accounts do not parse');
+  await ledger.importAccounts(parsed.accounts);
+  const state = openStateStore({ dataDir: tempDir('helpbot-state-') });
+  const logStream = new PassThrough();
+  const logChunks: Buffer[] = [];
+  logStream.on('data', (chunk: Buffer) => logChunks.push(chunk));
+  const bot = new DiscordBot({
+    token: TOKEN,
+    apiBase: fake.apiBase,
+    desk: new HelpDesk(realKnowledge(), { ledger }),
+    state,
+    log: createLogger('info', logStream),
+    clock: () => NOW,
+    settings: {
+      helpChannelIds: [HELP_CHANNEL_ID],
+      forumChannelIds: [FORUM_CHANNEL_ID],
+      moderatorRoleIds: [MOD_ROLE_ID],
+      modChannelId: MOD_CHANNEL_ID,
+      cooldownMs: 0,
+      ...overrides,
+    },
+  });
+  await bot.start();
+  return {
+    fake,
+    bot,
+    state,
+    logs: () => Buffer.concat(logChunks).toString('utf8'),
+    stop: async () => {
+      await bot.stop();
+      await state.close();
+      await ledger.close();
+      await fake.close();
+    },
+  };
+}
