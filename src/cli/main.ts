@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   start: async () => (await import('./commands/start.js')).startCommand,
   accounts: async () => (await import('./commands/accounts.js')).accountsCommand,
   balance: async () => (await import('./commands/balance.js')).balanceCommand,
+  discord: async () => (await import('./commands/discord.js')).discordCommand,
 };
 
 export const USAGE = `usage: helpbot <command> [options]
@@ -24,6 +25,7 @@ export const USAGE = `usage: helpbot <command> [options]
   eval FILE.jsonl --accounts ACCOUNTS.json   score account scenarios
   accounts import FILE.json [--dry-run]   load accounts and ledger entries (all or nothing)
   balance ID [--now TIME] [--json]        one member's account facts
+  discord deploy-commands [--guild ID]    register the slash commands with Discord
   knowledge check                         validate knowledge/
   knowledge calibrate                     refit the confidence model to knowledge/
 

@@ -4,6 +4,7 @@ import { HelpDesk } from '../core/help-desk.js';
 import type { KnowledgeBase } from '../core/knowledge.js';
 import type { LedgerStore } from '../core/ledger/store.js';
 import { type RulesPolicy, rulesPolicyFrom } from '../core/rules/policy.js';
+import type { StateStore } from '../core/state/store.js';
 import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge/cache.js';
 import type { KnowledgeLoad } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
@@ -91,6 +92,16 @@ export async function openLedger(config: Config, policy: RulesPolicy): Promise<L
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw new StartupError(`ledger: ${error.message}`);
     throw error;
+  }
+}
+
+/** The state store (feedback, cooldowns, …): KEYV_URL, or SQLite in DATA_DIR. */
+export async function openState(config: Config): Promise<StateStore> {
+  const { openStateStore } = await import('../store/keyv/state-store.js');
+  try {
+    return openStateStore({ dataDir: config.DATA_DIR, url: config.KEYV_URL });
+  } catch (error) {
+    throw new StartupError(`state store: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -192,10 +192,25 @@ describe('helpbot start without a chat platform', () => {
 
   it('says why it will not run a platform this version lacks', async () => {
     const run = await runCli(['start'], {
-      env: { DISCORD_TOKEN: 'x'.repeat(40), DISCORD_APP_ID: '123456789012345678' },
+      env: { SLACK_BOT_TOKEN: `xoxb-${'x'.repeat(20)}`, SLACK_APP_TOKEN: `xapp-${'x'.repeat(20)}` },
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/Discord \(DISCORD_TOKEN\) configured/);
+    expect(run.stderr).toMatch(
+      /^helpbot: Slack \(SLACK_BOT_TOKEN\) configured, but this version has no Slack adapter yet/,
+    );
+  });
+
+  it('says so in one line when Discord cannot be reached', async () => {
+    const run = await runCli(['start'], {
+      env: {
+        DISCORD_TOKEN: 'x'.repeat(40),
+        DISCORD_APP_ID: '123456789012345678',
+        DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^helpbot: discord: could not connect: /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,7 @@ import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError } from '../io.js';
-import { loadRuntime, type Runtime, StartupError } from '../runtime.js';
+import { loadRuntime, openState, type Runtime, StartupError } from '../runtime.js';
 
 export async function startCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('start', args, {
@@ -16,15 +16,13 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
   const runtime = await loadRuntime(io, { ledger: true });
-  const platforms = [
-    discordConfigured(runtime.config) ? 'Discord (DISCORD_TOKEN)' : undefined,
-    slackConfigured(runtime.config) ? 'Slack (SLACK_BOT_TOKEN)' : undefined,
-  ].filter((name) => name !== undefined);
-  if (platforms.length > 0) {
+  if (slackConfigured(runtime.config)) {
+    await runtime.close();
     throw new StartupError(
-      `${platforms.join(' and ')} configured, but this version has no chat platform adapters yet; unset the variables to use the terminal chat`,
+      'Slack (SLACK_BOT_TOKEN) configured, but this version has no Slack adapter yet; unset the SLACK_ variables',
     );
   }
+  if (discordConfigured(runtime.config)) return runDiscord(runtime);
   const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
   runtime.log.debug({ identity, demo }, 'terminal chat starting');
   await runTerminalChat({
@@ -36,6 +34,40 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
     ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
     ...(demo ? { greeting: DEMO_GREETING(consoleIdentity(io.env)) } : {}),
   }).finally(() => runtime.close());
+  return EXIT_OK;
+}
+
+/** The Discord adapter until SIGTERM or SIGINT, then a clean shutdown: gateway closed, stores closed. */
+async function runDiscord(runtime: Runtime): Promise<number> {
+  const { config, log } = runtime;
+  const state = await openState(config);
+  const { DiscordBot } = await import('../../adapters/discord/bot.js');
+  const { discordSettings } = await import('../../adapters/discord/settings.js');
+  const bot = new DiscordBot({
+    token: config.DISCORD_TOKEN as string,
+    apiBase: config.DISCORD_API_BASE,
+    desk: runtime.desk,
+    state,
+    log,
+    settings: discordSettings(config),
+  });
+  const stopping = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  try {
+    await bot.start().catch((error: unknown) => {
+      throw new StartupError(
+        `discord: could not connect: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    log.info({ signal: await stopping }, 'shutting down');
+  } finally {
+    await bot.stop();
+    await state.close();
+    await runtime.close();
+  }
+  log.info('stopped');
   return EXIT_OK;
 }
 

@@ -58,7 +58,8 @@ export class KeyvStateStore implements StateStore {
 
   async claimOnce(key: string, ms: number): Promise<boolean> {
     const fullKey = `once:${key}`;
-    if (await this.keyv.has(fullKey)) return false;
+    // get, not has: get honours the TTL on every backend.
+    if ((await this.keyv.get(fullKey)) !== undefined) return false;
     await this.keyv.set(fullKey, true, ms);
     return true;
   }

@@ -345,3 +345,9 @@ describe('the gateway', () => {
     expect(data.content).toContain('How long Connects stay valid');
   });
 });
+
+describe('the whole run', () => {
+  it('logged no errors', () => {
+    expect(h.logs()).not.toContain('"level":50');
+  });
+});

@@ -29,13 +29,18 @@ export interface Harness {
 }
 
 /** The real discord.js client against the fake, with the dev accounts in the ledger. */
-export async function startHarness(overrides: Partial<DiscordSettings> = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<DiscordSettings> = {},
+  options: { withoutModChannel?: boolean; brokenLedger?: boolean } = {},
+): Promise<Harness> {
   const fake = new FakeDiscord();
   await fake.listen();
   const ledger = new SqliteLedgerStore(':memory:', POLICY);
   const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('dev accounts do not parse');
   await ledger.importAccounts(parsed.accounts);
+  // A ledger that fails every lookup: what a bug or a lost disk looks like to the adapter.
+  if (options.brokenLedger) await ledger.close();
   const state = openStateStore({ dataDir: tempDir('helpbot-state-') });
   const logStream = new PassThrough();
   const logChunks: Buffer[] = [];
@@ -51,7 +56,7 @@ export async function startHarness(overrides: Partial<DiscordSettings> = {}): Pr
       helpChannelIds: [HELP_CHANNEL_ID],
       forumChannelIds: [FORUM_CHANNEL_ID],
       moderatorRoleIds: [MOD_ROLE_ID],
-      modChannelId: MOD_CHANNEL_ID,
+      ...(options.withoutModChannel ? {} : { modChannelId: MOD_CHANNEL_ID }),
       cooldownMs: 0,
       ...overrides,
     },

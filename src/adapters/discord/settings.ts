@@ -1,0 +1,15 @@
+import type { Config } from '../../config.js';
+import type { DiscordSettings } from './context.js';
+
+/** Long enough to stop a member flooding a channel, short enough not to annoy a real follow-up. */
+export const DEFAULT_COOLDOWN_MS = 5000;
+
+export function discordSettings(config: Config): DiscordSettings {
+  return {
+    helpChannelIds: config.HELP_CHANNEL_IDS,
+    forumChannelIds: config.FORUM_CHANNEL_IDS,
+    moderatorRoleIds: config.MODERATOR_ROLE_IDS,
+    ...(config.MOD_CHANNEL_ID === undefined ? {} : { modChannelId: config.MOD_CHANNEL_ID }),
+    cooldownMs: DEFAULT_COOLDOWN_MS,
+  };
+}

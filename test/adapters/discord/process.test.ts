@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  APP_ID,
+  FakeDiscord,
+  GUILD_ID,
+  HELP_CHANNEL_ID,
+  MOD_ROLE_ID,
+  slashCommand,
+} from '../../helpers/fake-discord.js';
+import { runCli } from '../../helpers/io.js';
+import { tempDir } from '../../helpers/ledger.js';
+import { TOKEN } from './harness.js';
+
+const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.listen();
+});
+afterAll(async () => fake.close());
+
+const discordEnv = () => ({
+  DISCORD_TOKEN: TOKEN,
+  DISCORD_APP_ID: APP_ID,
+  DISCORD_API_BASE: fake.apiBase,
+  HELP_CHANNEL_IDS: HELP_CHANNEL_ID,
+  MODERATOR_ROLE_IDS: MOD_ROLE_ID,
+});
+
+describe('helpbot start with Discord configured', () => {
+  it('connects, answers, and shuts down cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      env: { ...process.env, ...discordEnv(), DATA_DIR: tempDir(), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 15_000;
+    while (!stderr.includes('discord ready')) {
+      if (Date.now() > deadline) throw new Error(`never ready: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const identify = fake.gatewayOps.find((payload) => payload.op === 2)?.d as { intents: number };
+    // Guilds, GuildMessages and MessageContent: the help channel needs message content.
+    expect(identify.intents).toBe(1 | 512 | 32768);
+    const call = await fake.interact(slashCommand('faq', { topic: 'connects.expiry' }));
+    expect(JSON.stringify(call.body)).toContain('How long Connects stay valid');
+
+    const closed = fake.whenClosed();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await closed).toBe(1000);
+    expect(stderr).toContain('"signal":"SIGTERM"');
+    expect(stderr).toContain('stopped');
+  }, 30_000);
+});
+
+describe('helpbot discord deploy-commands', () => {
+  it('registers the commands in a guild, or globally', async () => {
+    const since = fake.calls.length;
+    const run = await runCli(['discord', 'deploy-commands', '--guild', GUILD_ID], { env: discordEnv() });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: `registered 2 commands in guild ${GUILD_ID}: connects, Ask Help Bot\n`,
+    });
+    const put = fake.calls.slice(since).find((call) => call.method === 'PUT');
+    expect(put?.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    const commands = put?.body as unknown as { name: string; options?: { name: string }[] }[];
+    expect(commands[0]?.options?.map((option) => option.name)).toEqual(['ask', 'balance', 'refunds', 'faq']);
+    const global = await runCli(['discord', 'deploy-commands'], { env: discordEnv() });
+    expect(global.stdout).toBe('registered 2 commands globally: connects, Ask Help Bot\n');
+    expect(fake.calls.at(-1)?.path).toBe(`/applications/${APP_ID}/commands`);
+  });
+
+  it('explains what is missing', async () => {
+    expect((await runCli(['discord', 'deploy-commands'])).stderr).toMatch(
+      /set DISCORD_TOKEN and DISCORD_APP_ID first/,
+    );
+    expect(
+      (await runCli(['discord', 'deploy-commands', '--guild', 'abc'], { env: discordEnv() })).stderr,
+    ).toMatch(/is not a Discord id/);
+    expect((await runCli(['discord', 'register'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BOT_ID,
+  HELP_CHANNEL_ID,
+  interactionPayload,
+  MOD_ROLE_ID,
+  messagePayload,
+  slashCommand,
+  UNLINKED_MEMBER_ID,
+  userPayload,
+} from '../../helpers/fake-discord.js';
+import { type Harness, startHarness } from './harness.js';
+
+const EPHEMERAL = 64;
+const BOT = userPayload(BOT_ID, { username: 'helpbot', bot: true });
+type Data = { content: string; flags?: number; components?: { components: { custom_id: string }[] }[] };
+const dataOf = (body: unknown) => (body as { data: Data }).data;
+
+describe('a member asking too often', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ cooldownMs: 60_000 });
+  }, 20_000);
+  afterAll(async () => h.stop());
+
+  it('gets a polite private note instead of a second answer', async () => {
+    const first = await h.fake.interact(
+      slashCommand('ask', { question: 'do connects expire?' }, { userId: UNLINKED_MEMBER_ID }),
+    );
+    expect(dataOf(first.body).content).toContain('How long Connects stay valid');
+    const second = await h.fake.interact(
+      slashCommand('ask', { question: 'do connects expire?' }, { userId: UNLINKED_MEMBER_ID }),
+    );
+    expect(dataOf(second.body)).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/^One moment please: you can ask again in \d+ s\.$/),
+    });
+  });
+
+  it('in a help channel too, without pinging', async () => {
+    const since = h.fake.calls.length;
+    const ask = () =>
+      h.fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload({
+          channelId: HELP_CHANNEL_ID,
+          authorId: '200000000000000055',
+          content: `<@${BOT_ID}> do connects expire?`,
+          mentions: [BOT],
+        }),
+      );
+    ask();
+    await h.fake.waitForCall((call) => call.path === `/channels/${HELP_CHANNEL_ID}/messages`, since);
+    ask();
+    const note = await h.fake.waitForCall(
+      (call) =>
+        call.path === `/channels/${HELP_CHANNEL_ID}/messages` &&
+        String(call.body?.content).startsWith('One moment'),
+      since,
+    );
+    expect(note.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+});
+
+describe('without MOD_CHANNEL_ID', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({}, { withoutModChannel: true });
+  }, 20_000);
+  afterAll(async () => h.stop());
+
+  it('"ask a moderator" opens a thread on the answer and pings the moderator role there', async () => {
+    const answer = await h.fake.interact(
+      slashCommand('ask', { question: 'do connects expire?' }, { userId: UNLINKED_MEMBER_ID }),
+    );
+    const data = dataOf(answer.body);
+    const modButton = (data.components ?? [])
+      .flatMap((row) => row.components.map((c) => c.custom_id))
+      .find((id) => id.startsWith('mod:')) as string;
+    const message = messagePayload({ channelId: '100000000000000013', author: BOT, content: data.content });
+    const since = h.fake.calls.length;
+    await h.fake.interact(
+      interactionPayload({
+        type: 3,
+        userId: UNLINKED_MEMBER_ID,
+        data: { custom_id: modButton, component_type: 2 },
+        message,
+      }),
+    );
+    const thread = await h.fake.waitForCall(
+      (call) => call.path === `/channels/100000000000000013/messages/${message.id}/threads`,
+      since,
+    );
+    expect(String(thread.body?.name)).toBe('Moderator help: do connects expire?');
+    const post = await h.fake.waitForCall(
+      (call) =>
+        call.method === 'POST' &&
+        /^\/channels\/\d+\/messages$/.test(call.path) &&
+        String(call.body?.content).includes('asked for a moderator'),
+      since,
+    );
+    expect(post.body?.allowed_mentions).toEqual({ parse: [], roles: [MOD_ROLE_ID] });
+  });
+});
+
+describe('when something breaks inside', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({}, { brokenLedger: true });
+  }, 20_000);
+  afterAll(async () => h.stop());
+
+  it('logs the error and answers the member politely, privately', async () => {
+    const call = await h.fake.interact(slashCommand('balance'));
+    expect(dataOf(call.body)).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'Sorry, something went wrong on my side. Please try again in a moment, or ask a moderator.',
+    });
+    expect(h.logs()).toContain('discord interaction failed');
+  });
+
+  it('keeps running afterwards', async () => {
+    const call = await h.fake.interact(slashCommand('faq', { topic: 'connects.expiry' }));
+    expect(dataOf(call.body).content).toContain('How long Connects stay valid');
+  });
+});

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { QuestionRecord } from '../../../src/core/state/store.js';
+import { openStateStore } from '../../../src/store/keyv/state-store.js';
+import { tempDir } from '../../helpers/ledger.js';
+
+const question = (id: string): QuestionRecord => ({
+  id,
+  identity: 'discord:1',
+  text: `question ${id}`,
+  intent: null,
+  outcome: 'abstained',
+  confidence: 0.2,
+  at: '2026-11-27T12:00:00.000Z',
+});
+
+describe('KeyvStateStore on SQLite', () => {
+  it('keeps questions, feedback (one verdict per member) and the unanswered list, newest first', async () => {
+    const dataDir = tempDir();
+    const state = openStateStore({ dataDir });
+    await state.saveQuestion(question('q1'));
+    await state.saveQuestion(question('q2'));
+    await state.recordFeedback({ questionId: 'q1', identity: 'discord:1', verdict: 'helpful', at: 't1' });
+    await state.recordFeedback({ questionId: 'q1', identity: 'discord:1', verdict: 'not-helpful', at: 't2' });
+    await state.recordFeedback({ questionId: 'q1', identity: 'discord:2', verdict: 'helpful', at: 't3' });
+    await state.markUnanswered('q1');
+    await state.markUnanswered('q2');
+    await state.markUnanswered('q1');
+    await state.close();
+
+    const reopened = openStateStore({ dataDir });
+    expect(await reopened.question('q2')).toEqual(question('q2'));
+    expect((await reopened.feedback('q1')).map((f) => `${f.identity}:${f.verdict}`)).toEqual([
+      'discord:1:not-helpful',
+      'discord:2:helpful',
+    ]);
+    expect((await reopened.unanswered(10)).map((q) => q.id)).toEqual(['q1', 'q2']);
+    expect((await reopened.unanswered(1)).map((q) => q.id)).toEqual(['q1']);
+    await reopened.close();
+  });
+
+  it('runs cooldowns and one-time claims', async () => {
+    const state = openStateStore({ dataDir: tempDir() });
+    const t0 = new Date('2026-11-27T12:00:00Z');
+    expect(await state.cooldown('m', 5000, t0)).toBe(0);
+    expect(await state.cooldown('m', 5000, new Date(t0.getTime() + 2000))).toBe(3000);
+    expect(await state.cooldown('other', 5000, t0)).toBe(0);
+    expect(await state.claimOnce('interaction:1', 60_000)).toBe(true);
+    expect(await state.claimOnce('interaction:1', 60_000)).toBe(false);
+    expect(await state.claimOnce('interaction:short', 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await state.claimOnce('interaction:short', 1)).toBe(true);
+    await state.close();
+  });
+
+  it('stores channel settings, and honours KEYV_URL', async () => {
+    const file = join(tempDir(), 'elsewhere', 'state.sqlite');
+    const state = openStateStore({ dataDir: '/nonexistent', url: `sqlite://${file}` });
+    expect(await state.channelSettings('c1')).toEqual({});
+    await state.saveChannelSettings('c1', { mutedUntil: '2026-11-28T00:00:00.000Z' });
+    expect(await state.channelSettings('c1')).toEqual({ mutedUntil: '2026-11-28T00:00:00.000Z' });
+    await state.close();
+    expect(() => openStateStore({ dataDir: tempDir(), url: 'redis://127.0.0.1:6379' })).toThrow(
+      /not supported by this version/,
+    );
+  });
+});
