@@ -1,6 +1,7 @@
 import type { QuestionRecord } from '../../core/state/store.js';
 import { type Actor, identityOf, type Reply, type RequestBody } from '../../core/types.js';
 import type { DiscordContext } from './context.js';
+import { notifyModerators, type Origin } from './escalate.js';
 
 export interface Asked {
   /** The interaction or message id: the question's id in the state store and in button ids. */
@@ -11,6 +12,8 @@ export interface Asked {
   /** Only the asker will see the answer (an ephemeral interaction reply). */
   readonly privateReply: boolean;
   readonly link?: string;
+  /** Where it was asked: where a moderator thread goes when there is no moderator channel. */
+  readonly origin: Origin;
 }
 
 /** Asks the core and remembers the question, so feedback and escalation can find it later. */
@@ -37,6 +40,18 @@ export async function askCore(ctx: DiscordContext, asked: Asked): Promise<Reply>
   };
   await ctx.state.saveQuestion(record);
   if (reply.outcome === 'abstained' && reply.escalate) await ctx.state.markUnanswered(asked.id);
+  // An answer that escalates has told the member it was flagged: flag it, without delaying the answer.
+  if (reply.outcome === 'answered' && reply.escalate) {
+    await ctx.state.markUnanswered(asked.id);
+    void notifyModerators(
+      ctx,
+      record,
+      'The bot flagged something on this member’s account for a moderator.',
+      asked.origin,
+    ).catch((error: unknown) =>
+      ctx.log.error({ err: error, question: asked.id }, 'could not notify moderators'),
+    );
+  }
   ctx.log.info({ question: asked.id, intent: reply.intent, outcome: reply.outcome }, 'discord question');
   return reply;
 }

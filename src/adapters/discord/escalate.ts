@@ -4,6 +4,11 @@ import type { DiscordContext } from './context.js';
 
 const QUOTE_LIMIT = 700;
 
+export interface Origin {
+  readonly channel: TextBasedChannel | null;
+  readonly message: Message | null;
+}
+
 /**
  * Hands a question to the moderators: a post in MOD_CHANNEL_ID, or a thread on the question when
  * there is none, pinging the moderator roles and nobody else. Returns where it went, or null.
@@ -12,7 +17,7 @@ export async function notifyModerators(
   ctx: DiscordContext,
   question: QuestionRecord,
   why: string,
-  origin: { readonly channel: TextBasedChannel | null; readonly message: Message | null },
+  origin: Origin,
 ): Promise<string | null> {
   const roles = ctx.settings.moderatorRoleIds;
   const userId = question.identity.replace(/^discord:/, '');

@@ -18,8 +18,14 @@ export class Responder {
   /** Starts the clock; call before the slow part. */
   watch(ephemeral: boolean): void {
     this.timer = setTimeout(() => {
-      this.deferring = this.interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      // The error boundary may have answered already (the work failed): then there is nothing to defer.
+      if (this.interaction.replied || this.interaction.deferred) return;
+      this.deferring = this.interaction
+        .deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+        // A failed deferral surfaces when the answer is sent, inside the handler's error boundary.
+        .catch(() => undefined);
     }, DEFER_AFTER_MS);
+    this.timer.unref();
   }
 
   async text(content: string, ephemeral: boolean): Promise<void> {

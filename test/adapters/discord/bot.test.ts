@@ -16,7 +16,7 @@ import {
   UNLINKED_MEMBER_ID,
   userPayload,
 } from '../../helpers/fake-discord.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, MISSING_GRANT_MEMBER_ID, startHarness } from './harness.js';
 
 const EPHEMERAL = 64;
 const BOT_MENTION = userPayload(BOT_ID, { username: 'helpbot', bot: true });
@@ -349,5 +349,25 @@ describe('the gateway', () => {
 describe('the whole run', () => {
   it('logged no errors', () => {
     expect(h.logs()).not.toContain('"level":50');
+  });
+});
+
+describe('an answer that finds a problem on the account', () => {
+  it('tells the member privately and flags it to the moderators', async () => {
+    const since = h.fake.calls.length;
+    const call = await h.fake.interact(
+      slashCommand(
+        'ask',
+        { question: "my monthly free connects didn't arrive" },
+        { userId: MISSING_GRANT_MEMBER_ID },
+      ),
+    );
+    const data = dataOf(call);
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.content).toContain('so that grant looks missing');
+    const post = await h.fake.waitForCall((c) => c.path === `/channels/${MOD_CHANNEL_ID}/messages`, since);
+    expect(String(post.body?.content)).toContain('flagged something on this member’s account');
+    expect(String(post.body?.content)).not.toContain('60 Connects');
+    expect(post.body?.allowed_mentions).toEqual({ parse: [], roles: [MOD_ROLE_ID] });
   });
 });

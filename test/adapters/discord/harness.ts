@@ -4,6 +4,8 @@ import { parseImportText } from '../../../src/accounts/import-file.js';
 import { DiscordBot } from '../../../src/adapters/discord/bot.js';
 import type { DiscordSettings } from '../../../src/adapters/discord/context.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
+import type { LedgerStore } from '../../../src/core/ledger/store.js';
+import type { Account } from '../../../src/core/ledger/types.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
@@ -20,6 +22,32 @@ import { DEV_ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
 export const NOW = new Date('2026-11-27T12:00:00Z');
 export const TOKEN = 'test-token-abcdefghijklmnopqrstuvwxyz';
 
+/** A Discord member whose latest monthly grant is missing (billing day 29, nothing since September). */
+export const MISSING_GRANT_MEMBER_ID = '200000000000000003';
+const MISSING_GRANT_ACCOUNT: Account = {
+  id: 'acct-missing',
+  kind: 'freelancer',
+  plan: 'basic',
+  billingDay: 29,
+  identities: [`discord:${MISSING_GRANT_MEMBER_ID}`],
+  ledger: [
+    { id: 's', at: new Date('2025-12-20T09:00:00Z'), type: 'grant', reason: 'signup', amount: 40 },
+    { id: 'm', at: new Date('2026-09-29T00:00:00Z'), type: 'grant', reason: 'monthly', amount: 10 },
+  ],
+};
+
+/** The same ledger, answering each lookup after `ms`: work that outlasts Discord's 3 seconds. */
+function slow(ledger: LedgerStore, ms: number): LedgerStore {
+  const wait = () => new Promise((resolve) => setTimeout(resolve, ms));
+  return {
+    accountForIdentity: async (identity) => (await wait(), ledger.accountForIdentity(identity)),
+    accountById: (id) => ledger.accountById(id),
+    importAccounts: (accounts, importOptions) => ledger.importAccounts(accounts, importOptions),
+    countAccounts: () => ledger.countAccounts(),
+    close: () => ledger.close(),
+  };
+}
+
 export interface Harness {
   readonly fake: FakeDiscord;
   readonly bot: DiscordBot;
@@ -31,14 +59,14 @@ export interface Harness {
 /** The real discord.js client against the fake, with the dev accounts in the ledger. */
 export async function startHarness(
   overrides: Partial<DiscordSettings> = {},
-  options: { withoutModChannel?: boolean; brokenLedger?: boolean } = {},
+  options: { withoutModChannel?: boolean; brokenLedger?: boolean; slowLedgerMs?: number } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord();
   await fake.listen();
   const ledger = new SqliteLedgerStore(':memory:', POLICY);
   const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('dev accounts do not parse');
-  await ledger.importAccounts(parsed.accounts);
+  await ledger.importAccounts([...parsed.accounts, MISSING_GRANT_ACCOUNT]);
   // A ledger that fails every lookup: what a bug or a lost disk looks like to the adapter.
   if (options.brokenLedger) await ledger.close();
   const state = openStateStore({ dataDir: tempDir('helpbot-state-') });
@@ -48,7 +76,9 @@ export async function startHarness(
   const bot = new DiscordBot({
     token: TOKEN,
     apiBase: fake.apiBase,
-    desk: new HelpDesk(realKnowledge(), { ledger }),
+    desk: new HelpDesk(realKnowledge(), {
+      ledger: options.slowLedgerMs === undefined ? ledger : slow(ledger, options.slowLedgerMs),
+    }),
     state,
     log: createLogger('info', logStream),
     clock: () => NOW,

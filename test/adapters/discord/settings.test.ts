@@ -124,3 +124,26 @@ describe('when something breaks inside', () => {
     expect(dataOf(call.body).content).toContain('How long Connects stay valid');
   });
 });
+
+describe('work that takes longer than Discord waits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({}, { slowLedgerMs: 2200 });
+  }, 20_000);
+  afterAll(async () => h.stop());
+
+  it('is deferred privately in time, then the answer edits the deferred reply', async () => {
+    const payload = slashCommand('ask', { question: 'how many connects do I have?' });
+    const started = Date.now();
+    const first = await h.fake.interact(payload);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(first.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = await h.fake.waitForCall(
+      (call) =>
+        call.method === 'PATCH' &&
+        call.path === `/webhooks/100000000000000003/${payload.token}/messages/@original`,
+    );
+    expect(String(edit.body?.content)).toContain('you have **122 Connects** now');
+    expect(edit.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  }, 10_000);
+});

@@ -16,6 +16,7 @@ export function accountView(view: AccountView) {
       channelId: interaction.channelId,
       body: { kind: 'account', view },
       privateReply: true,
+      origin: { channel: interaction.channel, message: null },
     });
     await responder.reply(reply, interaction.id, true);
   };

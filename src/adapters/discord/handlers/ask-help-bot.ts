@@ -25,6 +25,7 @@ export async function askHelpBot(
     channelId: interaction.channelId,
     body: { kind: 'question', text },
     privateReply: false,
+    origin: { channel: interaction.channel, message: null },
     link: interaction.targetMessage.url,
   });
   await responder.reply(reply, interaction.id, false);

@@ -20,6 +20,7 @@ export async function connectsAsk(
     channelId: interaction.channelId,
     body: { kind: 'question', text: interaction.options.getString('question', true) },
     privateReply: true,
+    origin: { channel: interaction.channel, message: null },
   });
   await responder.reply(reply, interaction.id, reply.visibility === 'private');
 }

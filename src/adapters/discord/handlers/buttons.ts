@@ -63,6 +63,7 @@ export async function button(ctx: DiscordContext, interaction: ButtonInteraction
         channelId: interaction.channelId,
         body: { kind: 'faq', topic: action.intent, picked: true },
         privateReply: true,
+        origin: { channel: interaction.channel, message: interaction.message },
       });
       return responder.reply(reply, interaction.id, reply.visibility === 'private');
     }

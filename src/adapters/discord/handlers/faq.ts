@@ -16,6 +16,7 @@ export async function connectsFaq(
     channelId: interaction.channelId,
     body: { kind: 'faq', topic: interaction.options.getString('topic', true) },
     privateReply: false,
+    origin: { channel: interaction.channel, message: null },
   });
   // An unknown topic is the member's typo: tell only them.
   await responder.reply(reply, interaction.id, reply.outcome === 'refused');

@@ -51,6 +51,7 @@ async function helpMention(ctx: DiscordContext, message: Message, botId: string)
     channelId: message.channelId,
     body: { kind: 'question', text },
     privateReply: false,
+    origin: { channel: message.channel, message },
     link: message.url,
   });
   const chunks = splitContent(reply.text);
@@ -70,6 +71,7 @@ async function forumPost(ctx: DiscordContext, message: Message, text: string): P
     channelId: message.channelId,
     body: { kind: 'question', text },
     privateReply: false,
+    origin: { channel: message.channel, message },
     link: message.url,
   });
   if (reply.outcome !== 'answered' || !message.channel.isSendable()) return;
