@@ -3,6 +3,8 @@ import { type Actor, identityOf, type Reply, type RequestBody } from '../../core
 import type { DiscordContext } from './context.js';
 import { notifyModerators, type Origin } from './escalate.js';
 
+const ANSWER_EXCERPT = 400;
+
 export interface Asked {
   /** The interaction or message id: the question's id in the state store and in button ids. */
   readonly id: string;
@@ -36,6 +38,8 @@ export async function askCore(ctx: DiscordContext, asked: Asked): Promise<Reply>
     intent: reply.intent,
     outcome: reply.outcome,
     confidence: reply.confidence,
+    // A private answer may hold the member's account data: it stays between the bot and them.
+    ...(reply.visibility === 'public' ? { answer: reply.text.slice(0, ANSWER_EXCERPT) } : {}),
     at: now.toISOString(),
   };
   await ctx.state.saveQuestion(record);

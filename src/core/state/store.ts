@@ -14,6 +14,8 @@ export interface QuestionRecord {
   readonly intent: string | null;
   readonly outcome: Outcome;
   readonly confidence: number;
+  /** The start of the bot's answer when others could read it; private answers are not kept. */
+  readonly answer?: string;
   /** ISO time. */
   readonly at: string;
 }

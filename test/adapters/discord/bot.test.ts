@@ -324,6 +324,7 @@ describe('buttons', () => {
       new RegExp(`^<@&${MOD_ROLE_ID}> A member asked for a moderator\\.`),
     );
     expect(String(post.body?.content)).toContain('**Question:** do connects expire?');
+    expect(String(post.body?.content)).toContain('**Answer:** **How long Connects stay valid**');
     const told = await h.fake.waitForCall(
       (call) => call.method === 'PATCH' && call.path.endsWith('/messages/@original'),
       since,
