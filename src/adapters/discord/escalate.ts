@@ -27,7 +27,9 @@ export async function notifyModerators(
     `**Question:** ${quote(question.text)}`,
     `**Bot:** ${question.outcome}${question.intent === null ? '' : ` · ${question.intent}`} (confidence ${question.confidence.toFixed(2)})`,
   ];
-  lines.push(`**Answer:** ${question.answer === undefined ? '(private to the member)' : quote(question.answer)}`);
+  lines.push(
+    `**Answer:** ${question.answer === undefined ? '(private to the member)' : quote(question.answer)}`,
+  );
   if (question.link !== undefined) lines.push(`**Link:** ${question.link}`);
   const payload: MessageCreateOptions = {
     content: lines.join('\n'),

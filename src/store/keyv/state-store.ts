@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import type { ChannelSettings, FeedbackRecord, QuestionRecord, StateStore } from '../../core/state/store.js';
 
 /** How long questions and their feedback are kept: long enough for moderators' weekly review. */
@@ -77,14 +78,24 @@ export class KeyvStateStore implements StateStore {
   }
 }
 
-/** KEYV_URL, or SQLite in DATA_DIR: the backends this version ships. */
+/** KEYV_URL (`sqlite://PATH` or `redis://…`), or SQLite in DATA_DIR. */
 export function openStateStore(options: { dataDir: string; url?: string | undefined }): KeyvStateStore {
   const url = options.url ?? `sqlite://${join(options.dataDir, 'state.sqlite')}`;
-  if (!url.startsWith('sqlite://')) {
-    throw new Error(`KEYV_URL ${url.split(':')[0]}:// is not supported by this version; use sqlite://PATH`);
+  let store: KeyvStoreAdapter | KeyvSqlite;
+  if (url.startsWith('sqlite://')) {
+    const path = url.slice('sqlite://'.length);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    store = new KeyvSqlite({ uri: url, busyTimeout: 5000 });
+  } else if (url.startsWith('redis://') || url.startsWith('rediss://')) {
+    // Several bot instances share one Redis; a failed connection fails the operation, not silently.
+    store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 5000 });
+  } else {
+    throw new Error(
+      `KEYV_URL ${url.split(':')[0]}:// is not supported; use sqlite://PATH or redis://HOST:PORT`,
+    );
   }
-  const path = url.slice('sqlite://'.length);
-  if (path !== ':memory:') mkdirSync(join(path, '..'), { recursive: true });
-  const keyv = new Keyv({ store: new KeyvSqlite({ uri: url, busyTimeout: 5000 }), namespace: 'helpbot' });
+  // Errors surface in the operation that hit them (and so in the adapter's error boundary).
+  const keyv = new Keyv({ store, namespace: 'helpbot', throwOnErrors: true });
+  keyv.on('error', () => undefined);
   return new KeyvStateStore(keyv);
 }

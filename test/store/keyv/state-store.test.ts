@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionRecord } from '../../../src/core/state/store.js';
 import { openStateStore } from '../../../src/store/keyv/state-store.js';
 import { tempDir } from '../../helpers/ledger.js';
+import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 
 const question = (id: string): QuestionRecord => ({
   id,
@@ -60,8 +61,37 @@ describe('KeyvStateStore on SQLite', () => {
     await state.saveChannelSettings('c1', { mutedUntil: '2026-11-28T00:00:00.000Z' });
     expect(await state.channelSettings('c1')).toEqual({ mutedUntil: '2026-11-28T00:00:00.000Z' });
     await state.close();
-    expect(() => openStateStore({ dataDir: tempDir(), url: 'redis://127.0.0.1:6379' })).toThrow(
-      /not supported by this version/,
+    expect(() => openStateStore({ dataDir: tempDir(), url: 'memcache://127.0.0.1:11211' })).toThrow(
+      'KEYV_URL memcache:// is not supported; use sqlite://PATH or redis://HOST:PORT',
     );
   });
+});
+
+describe('KeyvStateStore on Redis (KEYV_URL=redis://…)', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, 20_000);
+  afterAll(async () => redis.stop());
+
+  it('shares state between two bot instances', async () => {
+    const first = openStateStore({ dataDir: tempDir(), url: redis.url });
+    const second = openStateStore({ dataDir: tempDir(), url: redis.url });
+    await first.saveQuestion(question('r1'));
+    await first.markUnanswered('r1');
+    expect(await second.question('r1')).toEqual(question('r1'));
+    expect((await second.unanswered(5)).map((q) => q.id)).toEqual(['r1']);
+    expect(await first.claimOnce('interaction:9', 60_000)).toBe(true);
+    expect(await second.claimOnce('interaction:9', 60_000)).toBe(false);
+    const t0 = new Date('2026-11-27T12:00:00Z');
+    expect(await first.cooldown('m', 5000, t0)).toBe(0);
+    expect(await second.cooldown('m', 5000, new Date(t0.getTime() + 1000))).toBe(4000);
+    await first.close();
+    await second.close();
+  });
+
+  it('fails an operation loudly when Redis is unreachable', async () => {
+    const state = openStateStore({ dataDir: tempDir(), url: 'redis://127.0.0.1:9' });
+    await expect(state.question('x')).rejects.toThrow();
+  }, 20_000);
 });
