@@ -372,3 +372,21 @@ describe('an answer that finds a problem on the account', () => {
     expect(post.body?.allowed_mentions).toEqual({ parse: [], roles: [MOD_ROLE_ID] });
   });
 });
+
+describe('a muted channel', () => {
+  it('gets no automatic replies until the mute ends', async () => {
+    await h.state.saveChannelSettings(HELP_CHANNEL_ID, { mutedUntil: '2026-11-27T13:00:00.000Z' });
+    const ask = () =>
+      messagePayload({
+        channelId: HELP_CHANNEL_ID,
+        authorId: UNLINKED_MEMBER_ID,
+        content: `<@${BOT_ID}> do connects expire?`,
+        mentions: [BOT_MENTION],
+      });
+    expect(await callsAfterMessage(ask(), 150)).toEqual([]);
+    await h.state.saveChannelSettings(HELP_CHANNEL_ID, { mutedUntil: '2026-11-27T11:00:00.000Z' });
+    expect((await callsAfterMessage(ask())).map((call) => call.path)).toEqual([
+      `/channels/${HELP_CHANNEL_ID}/messages`,
+    ]);
+  });
+});

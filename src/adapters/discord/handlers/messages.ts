@@ -1,4 +1,5 @@
 import { ChannelType, type Message } from 'discord.js';
+import type { Reply } from '../../../core/types.js';
 import { actorOf } from '../actor.js';
 import { askCore, cooldownNote } from '../ask.js';
 import type { DiscordContext } from '../context.js';
@@ -54,13 +55,7 @@ async function helpMention(ctx: DiscordContext, message: Message, botId: string)
     origin: { channel: message.channel, message },
     link: message.url,
   });
-  const chunks = splitContent(reply.text);
-  for (const [index, content] of chunks.entries()) {
-    const components = index === chunks.length - 1 ? replyComponents(reply, message.id) : [];
-    if (index === 0) await message.reply({ content, allowedMentions: NO_PINGS, components });
-    else if (message.channel.isSendable())
-      await message.channel.send({ content, allowedMentions: NO_PINGS, components });
-  }
+  await post(message, reply, { inReplyTo: true });
 }
 
 /** A new forum post gets an answer in its thread only when the bot is confident; otherwise silence. */
@@ -74,11 +69,18 @@ async function forumPost(ctx: DiscordContext, message: Message, text: string): P
     origin: { channel: message.channel, message },
     link: message.url,
   });
-  if (reply.outcome !== 'answered' || !message.channel.isSendable()) return;
+  if (reply.outcome !== 'answered') return;
+  await post(message, reply, { inReplyTo: false });
+}
+
+/** The reply in the message's channel, split within Discord's limit, buttons under the last part. */
+async function post(message: Message, reply: Reply, options: { inReplyTo: boolean }): Promise<void> {
   const chunks = splitContent(reply.text);
   for (const [index, content] of chunks.entries()) {
     const components = index === chunks.length - 1 ? replyComponents(reply, message.id) : [];
-    await message.channel.send({ content, allowedMentions: NO_PINGS, components });
+    const payload = { content, allowedMentions: NO_PINGS, components };
+    if (index === 0 && options.inReplyTo) await message.reply(payload);
+    else if (message.channel.isSendable()) await message.channel.send(payload);
   }
 }
 
