@@ -23,12 +23,16 @@ export interface Runtime {
   readonly desk: HelpDesk;
   /** Open when the command asked for it; close it before exiting. */
   readonly ledger: LedgerStore | undefined;
+  /** Open when the command asked for it (the bot itself): questions are then remembered. */
+  readonly state: StateStore | undefined;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   /** Open the members' ledger: answers then speak about the asker's own account. */
   readonly ledger?: boolean;
+  /** Open the state store: questions recorded, notices shown, taught examples applied. */
+  readonly state?: boolean;
 }
 
 export function loadConfig(io: Io): Config {
@@ -68,13 +72,24 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
   for (const warning of loaded.warnings)
     log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
   const ledger = options.ledger ? await openLedger(config, rulesPolicyFrom(loaded.kb)) : undefined;
+  const state = options.state ? await openState(config) : undefined;
+  const desk = new HelpDesk(loaded.kb, {
+    ...(ledger === undefined ? {} : { ledger }),
+    ...(state === undefined ? {} : { state }),
+  });
+  const taught = await desk.applyTaught();
+  if (taught > 0) log.info({ taught }, 'taught examples applied');
   return {
     config,
     log,
     kb: loaded.kb,
-    desk: new HelpDesk(loaded.kb, ledger === undefined ? {} : { ledger }),
+    desk,
     ledger,
-    close: async () => ledger?.close(),
+    state,
+    close: async () => {
+      await ledger?.close();
+      await state?.close();
+    },
   };
 }
 

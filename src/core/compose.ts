@@ -15,6 +15,8 @@ export function citationsFor(kb: KnowledgeBase, entry: FaqEntry, cases: readonly
 
 /** Paragraphs around the FAQ text: the member's own account first, a closing note last. */
 export interface AnswerExtras {
+  /** A moderator's time-limited notice on this entry: it leads. */
+  readonly notice?: string;
   readonly personal?: string;
   readonly closing?: string;
 }
@@ -30,6 +32,7 @@ export function answerText(
     .map((caseId) => entry.parts.find((part) => part.caseId === caseId)?.text)
     .filter((text): text is string => text !== undefined);
   const paragraphs = [`**${entry.title}**`];
+  if (extras.notice !== undefined) paragraphs.push(`📣 **Notice:** ${extras.notice}`);
   if (extras.personal !== undefined) paragraphs.push(extras.personal);
   if (lead.length > 0) paragraphs.push(lead.map((text) => `• ${text}`).join('\n'));
   const general = lead.length > 0 || extras.personal !== undefined;

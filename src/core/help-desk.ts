@@ -20,13 +20,17 @@ import {
   unlinkedAccountText,
   unlinkedText,
 } from './personal/sections.js';
+import { recordQuestion } from './record.js';
 import { type AccountFacts, accountFacts } from './rules/account-facts.js';
 import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
+import type { StateStore } from './state/store.js';
 import { type AccountView, identityOf, type Reply, type Request } from './types.js';
 
 export interface HelpDeskOptions {
   /** Members' accounts; without it every answer is the general one. */
   readonly ledger?: LedgerStore;
+  /** What is remembered: questions, statistics, moderators' notices and taught examples. */
+  readonly state?: StateStore;
 }
 
 /** The single entry every adapter uses: a request in, the reply to show out. */
@@ -34,6 +38,7 @@ export class HelpDesk {
   readonly matcher: Matcher;
   readonly policy: RulesPolicy;
   private readonly ledger: LedgerStore | undefined;
+  private readonly state: StateStore | undefined;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -42,13 +47,36 @@ export class HelpDesk {
     this.matcher = new Matcher(kb);
     this.policy = rulesPolicyFrom(kb);
     this.ledger = options.ledger;
+    this.state = options.state;
   }
 
   async handle(request: Request): Promise<Reply> {
+    const reply = await this.dispatch(request);
+    if (this.state !== undefined) await recordQuestion(this.state, request, reply);
+    return reply;
+  }
+
+  /** Examples moderators taught, back into the matcher (at start-up; teaching applies at once). */
+  async applyTaught(): Promise<number> {
+    const taught = (await this.state?.taught()) ?? [];
+    for (const example of taught) this.matcher.teach(example.intent, example.text);
+    return taught.length;
+  }
+
+  private async dispatch(request: Request): Promise<Reply> {
     const body = request.body;
-    if (body.kind === 'faq') return this.faq(body.topic, body.picked === true ? request : null);
+    if (body.kind === 'faq') return this.faq(body.topic, body.picked === true ? request : null, request.now);
     if (body.kind === 'account') return this.accountView(body.view, request);
     return this.question(body.text, request);
+  }
+
+  /** A moderator's notice on this entry, while it lasts. */
+  private async noticeFor(intent: string, now: Date): Promise<string | undefined> {
+    const notices = (await this.state?.notices()) ?? [];
+    const notice = notices.find(
+      (candidate) => candidate.intent === intent && Date.parse(candidate.until) > now.getTime(),
+    );
+    return notice?.text;
   }
 
   /** A question in the member's words: answered, narrowed to a few topics, or handed over. */
@@ -60,7 +88,7 @@ export class HelpDesk {
     const asker = await this.asker(request);
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
-      return this.answer(entry, match, asker);
+      return this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now));
     }
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
@@ -133,7 +161,7 @@ export class HelpDesk {
     };
   }
 
-  private async faq(topic: string, askedBy: Request | null): Promise<Reply> {
+  private async faq(topic: string, askedBy: Request | null, now: Date): Promise<Reply> {
     const wanted = topic.trim().toLowerCase();
     const entry =
       entryById(this.kb, wanted) ??
@@ -149,14 +177,15 @@ export class HelpDesk {
       best: entry.id,
       features: null,
     };
-    return this.answer(entry, match, askedBy === null ? null : await this.asker(askedBy));
+    const asker = askedBy === null ? null : await this.asker(askedBy);
+    return this.answer(entry, match, asker, await this.noticeFor(entry.id, now));
   }
 
   /**
    * An FAQ answer; for an asker, with what the rules say about their own account (then the reply is
    * private), or with how to link an account when the question is about one and none is linked.
    */
-  private answer(entry: FaqEntry, match: MatchResult, asker: Asker | null): Reply {
+  private answer(entry: FaqEntry, match: MatchResult, asker: Asker | null, notice?: string): Reply {
     const facts = asker?.facts ?? null;
     const canShow = asker?.privateReply !== false;
     const personal = facts === null || !canShow ? null : personalSection(entry.id, facts);
@@ -176,6 +205,7 @@ export class HelpDesk {
       ...base(match),
       text: answerText(entry, match.signalled, citations, {
         ...(personal === null ? {} : { personal: personal.text }),
+        ...(notice === undefined ? {} : { notice }),
         ...(closing === undefined ? {} : { closing }),
       }),
       visibility: personal === null ? 'public' : 'private',

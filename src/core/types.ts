@@ -48,6 +48,8 @@ export interface Request {
    * (a reply in a channel or a forum thread), no account data goes into it. Default true.
    */
   readonly privateReply?: boolean;
+  /** A link to the question on its platform, kept for the moderator who picks it up. */
+  readonly link?: string;
 }
 
 export interface Citation {

@@ -1,8 +1,8 @@
+import { renderAccountFacts } from '../../core/personal/account-summary.js';
 import { accountFacts } from '../../core/rules/account-facts.js';
 import { accountJson } from '../account-json.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
-import { renderAccountFacts } from '../render-account.js';
 import { loadRuntime } from '../runtime.js';
 
 /** `helpbot balance IDENTITY [--now TIME] [--json]`: one member's account facts, as staff look them up. */

@@ -1,11 +1,12 @@
 import { runTerminalChat } from '../../adapters/terminal/chat.js';
 import { discordConfigured, slackConfigured } from '../../config.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
+import type { StateStore } from '../../core/state/store.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError } from '../io.js';
-import { loadRuntime, openState, type Runtime, StartupError } from '../runtime.js';
+import { loadRuntime, type Runtime, StartupError } from '../runtime.js';
 
 export async function startCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('start', args, {
@@ -15,7 +16,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   if (positionals.length > 0) throw new UsageError(`start: unexpected argument "${positionals[0]}"`);
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
-  const runtime = await loadRuntime(io, { ledger: true });
+  const runtime = await loadRuntime(io, { ledger: true, state: true });
   if (slackConfigured(runtime.config)) {
     await runtime.close();
     throw new StartupError(
@@ -40,7 +41,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
 /** The Discord adapter until SIGTERM or SIGINT, then a clean shutdown: gateway closed, stores closed. */
 async function runDiscord(runtime: Runtime): Promise<number> {
   const { config, log } = runtime;
-  const state = await openState(config);
+  const state = runtime.state as StateStore;
   const { DiscordBot } = await import('../../adapters/discord/bot.js');
   const { discordSettings } = await import('../../adapters/discord/settings.js');
   const bot = new DiscordBot({
@@ -64,7 +65,6 @@ async function runDiscord(runtime: Runtime): Promise<number> {
     log.info({ signal: await stopping }, 'shutting down');
   } finally {
     await bot.stop();
-    await state.close();
     await runtime.close();
   }
   log.info('stopped');

@@ -34,6 +34,57 @@ export interface ChannelSettings {
   readonly mutedUntil?: string;
 }
 
+/** One moderator action, as the audit log keeps it. */
+export interface AuditEntry {
+  /** The request id: replaying the same interaction finds this entry instead of acting twice. */
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  /** What the action was about: an identity, a channel, an intent. */
+  readonly target: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly reason: string;
+  /** What the moderator was told. */
+  readonly result: string;
+}
+
+/** A question a moderator turned into an example of an FAQ entry. */
+export interface TaughtExample {
+  readonly intent: string;
+  readonly text: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** A time-limited note shown with one entry's answers ("purchases are delayed today"). */
+export interface Notice {
+  readonly intent: string;
+  readonly text: string;
+  readonly until: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** What happened to questions on one UTC day. */
+export interface DayStats {
+  readonly day: string;
+  readonly questions: number;
+  readonly answered: number;
+  readonly clarified: number;
+  readonly abstained: number;
+  readonly escalated: number;
+  readonly helpful: number;
+  readonly notHelpful: number;
+  readonly intents: Readonly<Record<string, number>>;
+}
+
+export type StatsEvent =
+  | { readonly kind: 'question'; readonly outcome: Outcome; readonly intent: string | null }
+  | { readonly kind: 'escalated' }
+  | { readonly kind: 'feedback'; readonly verdict: 'helpful' | 'not-helpful' };
+
 export interface StateStore {
   saveQuestion(question: QuestionRecord): Promise<void>;
   question(id: string): Promise<QuestionRecord | undefined>;
@@ -49,5 +100,16 @@ export interface StateStore {
   claimOnce(key: string, ms: number): Promise<boolean>;
   channelSettings(channelId: string): Promise<ChannelSettings>;
   saveChannelSettings(channelId: string, settings: ChannelSettings): Promise<void>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  audit(limit: number): Promise<AuditEntry[]>;
+  auditEntry(id: string): Promise<AuditEntry | undefined>;
+  addTaught(example: TaughtExample): Promise<void>;
+  taught(): Promise<TaughtExample[]>;
+  /** One notice per intent: a new one replaces the old. */
+  saveNotice(notice: Notice): Promise<void>;
+  notices(): Promise<Notice[]>;
+  countStats(day: string, event: StatsEvent): Promise<void>;
+  stats(days: readonly string[]): Promise<DayStats[]>;
   close(): Promise<void>;
 }

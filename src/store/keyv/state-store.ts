@@ -3,7 +3,17 @@ import { dirname, join } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
-import type { ChannelSettings, FeedbackRecord, QuestionRecord, StateStore } from '../../core/state/store.js';
+import type {
+  AuditEntry,
+  ChannelSettings,
+  DayStats,
+  FeedbackRecord,
+  Notice,
+  QuestionRecord,
+  StateStore,
+  StatsEvent,
+  TaughtExample,
+} from '../../core/state/store.js';
 
 /** How long questions and their feedback are kept: long enough for moderators' weekly review. */
 const QUESTION_TTL_MS = 90 * 24 * 3_600_000;
@@ -73,8 +83,96 @@ export class KeyvStateStore implements StateStore {
     await this.keyv.set(`channel:${channelId}`, settings);
   }
 
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.keyv.set(`audit:${entry.id}`, entry);
+    const ids = (await this.keyv.get<string[]>('audit')) ?? [];
+    await this.keyv.set('audit', [entry.id, ...ids].slice(0, MAX_AUDIT));
+  }
+
+  async audit(limit: number): Promise<AuditEntry[]> {
+    const ids = ((await this.keyv.get<string[]>('audit')) ?? []).slice(0, limit);
+    const entries = await Promise.all(ids.map((id) => this.auditEntry(id)));
+    return entries.filter((entry): entry is AuditEntry => entry !== undefined);
+  }
+
+  async auditEntry(id: string): Promise<AuditEntry | undefined> {
+    return (await this.keyv.get<AuditEntry>(`audit:${id}`)) ?? undefined;
+  }
+
+  async addTaught(example: TaughtExample): Promise<void> {
+    await this.keyv.set('taught', [...(await this.taught()), example]);
+  }
+
+  async taught(): Promise<TaughtExample[]> {
+    return (await this.keyv.get<TaughtExample[]>('taught')) ?? [];
+  }
+
+  async saveNotice(notice: Notice): Promise<void> {
+    const others = (await this.notices()).filter((previous) => previous.intent !== notice.intent);
+    await this.keyv.set('notices', [...others, notice]);
+  }
+
+  async notices(): Promise<Notice[]> {
+    return (await this.keyv.get<Notice[]>('notices')) ?? [];
+  }
+
+  async countStats(day: string, event: StatsEvent): Promise<void> {
+    const key = `stats:${day}`;
+    const current = (await this.keyv.get<DayStats>(key)) ?? emptyDay(day);
+    await this.keyv.set(key, addToDay(current, event), STATS_TTL_MS);
+  }
+
+  async stats(days: readonly string[]): Promise<DayStats[]> {
+    return Promise.all(
+      days.map(async (day) => (await this.keyv.get<DayStats>(`stats:${day}`)) ?? emptyDay(day)),
+    );
+  }
+
   async close(): Promise<void> {
     await this.keyv.disconnect();
+  }
+}
+
+const MAX_AUDIT = 1000;
+const STATS_TTL_MS = 400 * 24 * 3_600_000;
+
+function emptyDay(day: string): DayStats {
+  return {
+    day,
+    questions: 0,
+    answered: 0,
+    clarified: 0,
+    abstained: 0,
+    escalated: 0,
+    helpful: 0,
+    notHelpful: 0,
+    intents: {},
+  };
+}
+
+function addToDay(day: DayStats, event: StatsEvent): DayStats {
+  switch (event.kind) {
+    case 'question': {
+      if (event.outcome === 'refused') return day;
+      const intents =
+        event.intent === null || event.outcome !== 'answered'
+          ? day.intents
+          : { ...day.intents, [event.intent]: (day.intents[event.intent] ?? 0) + 1 };
+      return {
+        ...day,
+        questions: day.questions + 1,
+        answered: day.answered + (event.outcome === 'answered' ? 1 : 0),
+        clarified: day.clarified + (event.outcome === 'clarify' ? 1 : 0),
+        abstained: day.abstained + (event.outcome === 'abstained' ? 1 : 0),
+        intents,
+      };
+    }
+    case 'escalated':
+      return { ...day, escalated: day.escalated + 1 };
+    case 'feedback':
+      return event.verdict === 'helpful'
+        ? { ...day, helpful: day.helpful + 1 }
+        : { ...day, notHelpful: day.notHelpful + 1 };
   }
 }
 

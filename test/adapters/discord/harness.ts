@@ -78,6 +78,7 @@ export async function startHarness(
     apiBase: fake.apiBase,
     desk: new HelpDesk(realKnowledge(), {
       ledger: options.slowLedgerMs === undefined ? ledger : slow(ledger, options.slowLedgerMs),
+      state,
     }),
     state,
     log: createLogger('info', logStream),

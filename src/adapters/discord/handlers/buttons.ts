@@ -27,6 +27,7 @@ export async function button(ctx: DiscordContext, interaction: ButtonInteraction
         verdict: action.verdict,
         at,
       });
+      await ctx.state.countStats(at.slice(0, 10), { kind: 'feedback', verdict: action.verdict });
       if (action.verdict === 'not-helpful') await ctx.state.markUnanswered(question.id);
       return responder.text(
         action.verdict === 'helpful'
@@ -45,6 +46,7 @@ export async function button(ctx: DiscordContext, interaction: ButtonInteraction
         at,
       });
       await ctx.state.markUnanswered(question.id);
+      await ctx.state.countStats(at.slice(0, 10), { kind: 'escalated' });
       const where = await notifyModerators(ctx, question, 'A member asked for a moderator.', {
         channel: interaction.channel,
         message: interaction.message,

@@ -1,8 +1,8 @@
-import { bullets, connects, eventLine, proposalLine } from '../core/personal/words.js';
-import type { AccountFacts } from '../core/rules/account-facts.js';
-import { longDate, ordinal } from '../core/rules/calendar.js';
+import type { AccountFacts } from '../rules/account-facts.js';
+import { longDate, ordinal } from '../rules/calendar.js';
+import { bullets, connects, eventLine, proposalLine } from './words.js';
 
-/** An account's facts as a moderator reads them in a terminal. */
+/** An account's facts as staff read them: the balance command and a moderator's lookup. */
 export function renderAccountFacts(facts: AccountFacts): string {
   const lines = [
     `${facts.id}: ${facts.kind}, plan ${facts.plan}, billing day ${ordinal(facts.billingDay)} — as of ${facts.now.toISOString()}`,
