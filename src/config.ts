@@ -98,3 +98,8 @@ export function discordConfigured(config: Config): boolean {
 export function slackConfigured(config: Config): boolean {
   return config.SLACK_BOT_TOKEN !== undefined;
 }
+
+/** Who the core treats as a moderator on each platform. */
+export function moderatorDirectory(config: Config): { discordRoleIds: string[]; slackUserIds: string[] } {
+  return { discordRoleIds: config.MODERATOR_ROLE_IDS, slackUserIds: config.SLACK_MODERATOR_IDS };
+}

@@ -78,7 +78,7 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
     ...(state === undefined ? {} : { state }),
   });
   const taught = await desk.applyTaught();
-  if (taught > 0) log.info({ taught }, 'taught examples applied');
+  if (taught > 0) log.debug({ taught }, 'taught examples applied');
   return {
     config,
     log,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -230,5 +230,33 @@ describe.runIf(existsSync(BUILT))('the installed bin', () => {
     );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('helpbot start --moderator', () => {
+  it('runs /mod lines through the core, audited; without --moderator they are refused', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'helpbot-mod-')), USER: 'modder' };
+    const lines = [
+      '/mod grant console:modder 5 welcome gift',
+      '/mod lookup console:modder',
+      '/mod audit',
+      '/mod grant console:modder five',
+    ].join('\n');
+    const run = await runCli(['start', '--moderator', '--now', '2026-11-27T12:00:00Z'], {
+      env,
+      stdin: `${lines}\n`,
+    });
+    expect(run.stdout).toContain('console:modder (acct-demo): +5; balance 120 → 125.');
+    expect(run.stdout).toContain('Account facts for console:modder:');
+    expect(run.stdout).toMatch(
+      /Recent moderator actions:\n• 2026-11-27 12:00 console:modder lookup console:modder/,
+    );
+    expect(run.stdout).toContain('Usage: /mod grant IDENTITY AMOUNT REASON…');
+    const refused = await runCli(['start'], { env, stdin: '/mod grant console:modder 5 more\n' });
+    expect(refused.stdout).toContain('Only moderators can do that.');
+    const balance = await runCli(['balance', 'console:modder', '--json', '--now', '2026-11-27T12:00:00Z'], {
+      env,
+    });
+    expect(JSON.parse(balance.stdout).balance).toBe(125);
   });
 });

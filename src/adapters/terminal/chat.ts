@@ -3,7 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import { actorFromIdentity } from '../../cli/identity.js';
 import { renderReplyForTerminal } from '../../cli/render.js';
 import type { HelpDesk } from '../../core/help-desk.js';
-import type { Reply, RequestBody, Topic } from '../../core/types.js';
+import type { Moderation } from '../../core/moderation/moderation.js';
+import type { Actor, Reply, RequestBody, Topic } from '../../core/types.js';
+import { MOD_HELP, parseModLine } from './mod-command.js';
 
 export interface TerminalChatOptions {
   readonly desk: HelpDesk;
@@ -15,19 +17,24 @@ export interface TerminalChatOptions {
   readonly clock?: () => Date;
   /** A line shown after the welcome at an interactive terminal (the demo account, say). */
   readonly greeting?: string;
+  /** Moderator actions for `/mod` lines; whether this user may run them is the core's call. */
+  readonly moderation?: Moderation;
+  /** The user's roles (`moderator` with `--moderator`). */
+  readonly roles?: readonly string[];
 }
 
 const HELP = `Ask anything about Connects, in your own words. Other lines:
   /balance     your balance, what expires, your next free Connects
   /refunds     your proposals and whether their Connects come back
   /faq TOPIC   show one FAQ entry (id or title)     /topics   list the FAQ topics
+  /mod …       moderator actions (/mod alone lists them)
   1, 2, 3      pick one of the topics I offered     /quit     leave`;
 
 /** The terminal adapter: a line in becomes a Request, the Reply becomes text. */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   const { desk, output, interactive } = options;
   const clock = options.clock ?? (() => new Date());
-  const actor = actorFromIdentity(options.identity);
+  const actor = actorFromIdentity(options.identity, options.roles ?? []);
   const lines = createInterface({
     input: options.input,
     output: interactive ? output : undefined,
@@ -48,7 +55,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const line = raw.trim();
     if (line === '/quit' || line === '/exit') break;
     if (line !== '') {
-      const body = bodyFor(line, offered, desk);
+      const body = line.startsWith('/mod')
+        ? await moderate(line, options, actor, clock, ++counter)
+        : bodyFor(line, offered, desk);
       if (typeof body === 'string') {
         say(body);
       } else {
@@ -60,6 +69,29 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     if (interactive) lines.prompt();
   }
   lines.close();
+}
+
+/** A `/mod …` line: the core decides whether this user may, and what it does. */
+async function moderate(
+  line: string,
+  options: TerminalChatOptions,
+  actor: Actor,
+  clock: () => Date,
+  counter: number,
+): Promise<string> {
+  const words = line.split(/\s+/).slice(1);
+  if (words.length === 0) return MOD_HELP;
+  if (options.moderation === undefined)
+    return 'Moderator actions need the ledger and the state store (helpbot start).';
+  const command = parseModLine(words);
+  if (typeof command === 'string') return command;
+  const result = await options.moderation.handle({
+    id: `console-mod-${process.pid}-${counter}-${Date.now()}`,
+    actor,
+    command,
+    now: clock(),
+  });
+  return result.text;
 }
 
 /** What a line asks for: a question, an FAQ entry, or a local answer (help, topics, bad command). */

@@ -1,5 +1,8 @@
 import { runTerminalChat } from '../../adapters/terminal/chat.js';
-import { discordConfigured, slackConfigured } from '../../config.js';
+import { discordConfigured, moderatorDirectory, slackConfigured } from '../../config.js';
+import type { LedgerStore } from '../../core/ledger/store.js';
+import { Moderation } from '../../core/moderation/moderation.js';
+import { CONSOLE_MODERATOR_ROLE } from '../../core/moderation/permissions.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
 import type { StateStore } from '../../core/state/store.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
@@ -12,6 +15,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   const { values, positionals } = parseCommandArgs('start', args, {
     as: { type: 'string' },
     now: { type: 'string' },
+    moderator: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`start: unexpected argument "${positionals[0]}"`);
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
@@ -34,6 +38,13 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
     interactive: io.stdin.isTTY === true,
     ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
     ...(demo ? { greeting: DEMO_GREETING(consoleIdentity(io.env)) } : {}),
+    roles: values.moderator ? [CONSOLE_MODERATOR_ROLE] : [],
+    moderation: new Moderation(
+      runtime.desk,
+      runtime.ledger as LedgerStore,
+      runtime.state as StateStore,
+      moderatorDirectory(runtime.config),
+    ),
   }).finally(() => runtime.close());
   return EXIT_OK;
 }

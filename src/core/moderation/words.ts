@@ -6,7 +6,7 @@ import type { AuditEntry, DayStats, QuestionRecord } from '../state/store.js';
 // What moderators read: short, one line per item, newest first.
 
 export function factsLines(identity: string, facts: AccountFacts): string {
-  return `${identity}\n${renderAccountFacts(facts)}`;
+  return `Account facts for ${identity}:\n${renderAccountFacts(facts)}`;
 }
 
 export function unansweredLines(questions: readonly QuestionRecord[], desk: HelpDesk): string {
