@@ -441,3 +441,43 @@ export function slashCommand(
     },
   });
 }
+
+type ModOption = { name: string; type: 3 | 4 | 6 | 7; value: string | number };
+
+/** A `/connects-mod` interaction; user and channel options come with their resolved objects. */
+export function modCommand(
+  subcommand: string,
+  options: ModOption[] = [],
+  extra: { userId?: string; roles?: string[]; id?: string } = {},
+) {
+  const users: Record<string, unknown> = {};
+  const members: Record<string, unknown> = {};
+  const channels: Record<string, unknown> = {};
+  for (const option of options) {
+    if (option.type === 6) {
+      users[String(option.value)] = userPayload(String(option.value));
+      members[String(option.value)] = { roles: [], joined_at: now(), permissions: '0', flags: 0 };
+    }
+    if (option.type === 7)
+      channels[String(option.value)] = {
+        id: String(option.value),
+        type: 0,
+        name: 'channel',
+        permissions: '0',
+      };
+  }
+  const payload = interactionPayload({
+    type: 2,
+    ...(extra.userId === undefined ? {} : { userId: extra.userId }),
+    ...(extra.roles === undefined ? {} : { roles: extra.roles }),
+    data: {
+      id: '400000000000000003',
+      name: 'connects-mod',
+      type: 1,
+      guild_id: GUILD_ID,
+      options: [{ type: 1, name: subcommand, options }],
+      resolved: { users, members, channels },
+    },
+  });
+  return extra.id === undefined ? payload : { ...payload, id: extra.id };
+}

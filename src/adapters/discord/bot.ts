@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction, type Message, MessageFlags } from 'discord.js';
 import type { HelpDesk } from '../../core/help-desk.js';
+import type { Moderation } from '../../core/moderation/moderation.js';
 import type { StateStore } from '../../core/state/store.js';
 import type { Logger } from '../../log/logger.js';
 import type { DiscordContext, DiscordSettings } from './context.js';
@@ -13,6 +14,7 @@ export interface DiscordBotOptions {
   readonly apiBase: string;
   readonly desk: HelpDesk;
   readonly state: StateStore;
+  readonly moderation: Moderation;
   readonly log: Logger;
   readonly settings: DiscordSettings;
   readonly clock?: () => Date;
@@ -43,6 +45,7 @@ export class DiscordBot {
       client: this.client,
       desk: options.desk,
       state: options.state,
+      moderation: options.moderation,
       log: options.log,
       settings: options.settings,
       clock: options.clock ?? (() => new Date()),

@@ -1,5 +1,6 @@
 import type { Client } from 'discord.js';
 import type { HelpDesk } from '../../core/help-desk.js';
+import type { Moderation } from '../../core/moderation/moderation.js';
 import type { StateStore } from '../../core/state/store.js';
 import type { Logger } from '../../log/logger.js';
 
@@ -8,6 +9,7 @@ export interface DiscordContext {
   readonly client: Client;
   readonly desk: HelpDesk;
   readonly state: StateStore;
+  readonly moderation: Moderation;
   readonly log: Logger;
   readonly settings: DiscordSettings;
   readonly clock: () => Date;

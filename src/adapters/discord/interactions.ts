@@ -1,11 +1,12 @@
 import { type Interaction, MessageFlags } from 'discord.js';
-import { ASK_HELP_BOT, CONNECTS } from './commands.js';
+import { ASK_HELP_BOT, CONNECTS, CONNECTS_MOD } from './commands.js';
 import type { DiscordContext } from './context.js';
 import { accountView } from './handlers/account.js';
 import { connectsAsk } from './handlers/ask.js';
 import { askHelpBot } from './handlers/ask-help-bot.js';
 import { button } from './handlers/buttons.js';
 import { connectsFaq, faqAutocomplete } from './handlers/faq.js';
+import { connectsMod } from './handlers/mod.js';
 
 type Handler<I> = (ctx: DiscordContext, interaction: I) => Promise<void>;
 
@@ -22,10 +23,14 @@ export async function onInteraction(ctx: DiscordContext, interaction: Interactio
   // A redelivered interaction has one effect (its token can be answered once anyway).
   if (!(await ctx.state.claimOnce(`discord-interaction:${interaction.id}`, 15 * 60_000))) return;
   if (interaction.isAutocomplete()) {
-    if (interaction.commandName === CONNECTS) await faqAutocomplete(ctx, interaction);
+    // Both commands autocomplete FAQ entries: /connects faq topic, /connects-mod teach|notice intent.
+    if (interaction.commandName === CONNECTS || interaction.commandName === CONNECTS_MOD)
+      await faqAutocomplete(ctx, interaction);
     else await interaction.respond([]);
     return;
   }
+  if (interaction.isChatInputCommand() && interaction.commandName === CONNECTS_MOD)
+    return connectsMod(ctx, interaction);
   if (interaction.isChatInputCommand() && interaction.commandName === CONNECTS) {
     const name = interaction.options.getSubcommand(false) ?? '';
     const handler = CONNECTS_SUBCOMMANDS[name as keyof typeof CONNECTS_SUBCOMMANDS];

@@ -60,6 +60,12 @@ async function runDiscord(runtime: Runtime): Promise<number> {
     apiBase: config.DISCORD_API_BASE,
     desk: runtime.desk,
     state,
+    moderation: new Moderation(
+      runtime.desk,
+      runtime.ledger as LedgerStore,
+      state,
+      moderatorDirectory(config),
+    ),
     log,
     settings: discordSettings(config),
   });

@@ -6,6 +6,7 @@ import type { DiscordSettings } from '../../../src/adapters/discord/context.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import type { LedgerStore } from '../../../src/core/ledger/store.js';
 import type { Account } from '../../../src/core/ledger/types.js';
+import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
@@ -73,13 +74,15 @@ export async function startHarness(
   const logStream = new PassThrough();
   const logChunks: Buffer[] = [];
   logStream.on('data', (chunk: Buffer) => logChunks.push(chunk));
+  const desk = new HelpDesk(realKnowledge(), {
+    ledger: options.slowLedgerMs === undefined ? ledger : slow(ledger, options.slowLedgerMs),
+    state,
+  });
   const bot = new DiscordBot({
     token: TOKEN,
     apiBase: fake.apiBase,
-    desk: new HelpDesk(realKnowledge(), {
-      ledger: options.slowLedgerMs === undefined ? ledger : slow(ledger, options.slowLedgerMs),
-      state,
-    }),
+    desk,
+    moderation: new Moderation(desk, ledger, state, { discordRoleIds: [MOD_ROLE_ID], slackUserIds: [] }),
     state,
     log: createLogger('info', logStream),
     clock: () => NOW,

@@ -67,14 +67,14 @@ describe('helpbot discord deploy-commands', () => {
     const run = await runCli(['discord', 'deploy-commands', '--guild', GUILD_ID], { env: discordEnv() });
     expect(run).toMatchObject({
       code: 0,
-      stdout: `registered 2 commands in guild ${GUILD_ID}: connects, Ask Help Bot\n`,
+      stdout: `registered 3 commands in guild ${GUILD_ID}: connects, connects-mod, Ask Help Bot\n`,
     });
     const put = fake.calls.slice(since).find((call) => call.method === 'PUT');
     expect(put?.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     const commands = put?.body as unknown as { name: string; options?: { name: string }[] }[];
     expect(commands[0]?.options?.map((option) => option.name)).toEqual(['ask', 'balance', 'refunds', 'faq']);
     const global = await runCli(['discord', 'deploy-commands'], { env: discordEnv() });
-    expect(global.stdout).toBe('registered 2 commands globally: connects, Ask Help Bot\n');
+    expect(global.stdout).toBe('registered 3 commands globally: connects, connects-mod, Ask Help Bot\n');
     expect(fake.calls.at(-1)?.path).toBe(`/applications/${APP_ID}/commands`);
   });
 

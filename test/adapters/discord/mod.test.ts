@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BOT_ID,
+  HELP_CHANNEL_ID,
+  MEMBER_ID,
+  MOD_ROLE_ID,
+  messagePayload,
+  modCommand,
+  type RestCall,
+  slashCommand,
+  UNLINKED_MEMBER_ID,
+  userPayload,
+} from '../../helpers/fake-discord.js';
+import { type Harness, startHarness } from './harness.js';
+
+const EPHEMERAL = 64;
+const MODERATOR_ID = '200000000000000050';
+const BOT = userPayload(BOT_ID, { username: 'helpbot', bot: true });
+const asModerator = { userId: MODERATOR_ID, roles: [MOD_ROLE_ID] };
+const asMember = { userId: UNLINKED_MEMBER_ID, roles: [] };
+type Data = { content: string; flags?: number; allowed_mentions: unknown };
+const dataOf = (call: RestCall) => (call.body as { data: Data }).data;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 20_000);
+afterAll(async () => h.stop());
+
+async function balance(): Promise<string> {
+  return dataOf(await h.fake.interact(slashCommand('balance', {}, { userId: MEMBER_ID }))).content;
+}
+
+describe('/connects-mod', () => {
+  it('is registered hidden from members without Manage Messages', async () => {
+    const { COMMANDS } = await import('../../../src/adapters/discord/commands.js');
+    const mod = COMMANDS.find((command) => command.name === 'connects-mod') as {
+      default_member_permissions?: string;
+    };
+    expect(mod.default_member_permissions).toBe('8192');
+  });
+
+  it('grant by a moderator credits the member, privately, once even when the interaction is replayed', async () => {
+    const payload = modCommand(
+      'grant',
+      [
+        { name: 'user', type: 6, value: MEMBER_ID },
+        { name: 'amount', type: 4, value: 10 },
+        { name: 'reason', type: 3, value: 'outage compensation' },
+      ],
+      { ...asModerator },
+    );
+    const data = dataOf(await h.fake.interact(payload));
+    expect(data).toMatchObject({
+      flags: EPHEMERAL,
+      content: `discord:${MEMBER_ID} (acct-d1): +10; balance 122 → 132.`,
+    });
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const since = h.fake.calls.length;
+    h.fake.dispatch('INTERACTION_CREATE', payload);
+    await sleep(300);
+    expect(h.fake.calls.slice(since)).toEqual([]);
+    expect(await balance()).toContain('you have **132 Connects** now');
+    const [entry] = await h.state.audit(1);
+    expect(entry).toMatchObject({
+      id: payload.id,
+      actor: `discord:${MODERATOR_ID}`,
+      action: 'grant',
+      reason: 'outage compensation',
+    });
+  });
+
+  it('is refused for a member without the moderator role, and changes nothing', async () => {
+    const data = dataOf(
+      await h.fake.interact(
+        modCommand(
+          'grant',
+          [
+            { name: 'user', type: 6, value: UNLINKED_MEMBER_ID },
+            { name: 'amount', type: 4, value: 500 },
+            { name: 'reason', type: 3, value: 'please' },
+          ],
+          asMember,
+        ),
+      ),
+    );
+    expect(data).toMatchObject({ flags: EPHEMERAL, content: 'Only moderators can do that.' });
+    const auditBefore = (await h.state.audit(50)).length;
+    await h.fake.interact(
+      modCommand('mute', [{ name: 'channel', type: 7, value: HELP_CHANNEL_ID }], asMember),
+    );
+    expect(await h.state.channelSettings(HELP_CHANNEL_ID)).toEqual({});
+    expect((await h.state.audit(50)).length).toBe(auditBefore);
+  });
+
+  it('teach makes a question answer at once', async () => {
+    const question = 'are bids and connects one and the same';
+    const before = dataOf(
+      await h.fake.interact(slashCommand('ask', { question }, { userId: UNLINKED_MEMBER_ID })),
+    );
+    expect(before.content).not.toMatch(/^\*\*What Connects are/);
+    const taught = dataOf(
+      await h.fake.interact(
+        modCommand(
+          'teach',
+          [
+            { name: 'question', type: 3, value: question },
+            { name: 'intent', type: 3, value: 'connects.about' },
+          ],
+          asModerator,
+        ),
+      ),
+    );
+    expect(taught.content).toMatch(/^Taught "are bids and connects one and the same" as connects\.about\./);
+    const after = dataOf(
+      await h.fake.interact(slashCommand('ask', { question }, { userId: UNLINKED_MEMBER_ID })),
+    );
+    expect(after.content).toMatch(/^\*\*What Connects are and what they are for\*\*/);
+  });
+
+  it('notice shows with the entry’s answers', async () => {
+    await h.fake.interact(
+      modCommand(
+        'notice',
+        [
+          { name: 'intent', type: 3, value: 'connects.buy' },
+          { name: 'text', type: 3, value: 'Card payments are failing today; use your platform balance.' },
+          { name: 'hours', type: 4, value: 4 },
+        ],
+        asModerator,
+      ),
+    );
+    const answer = dataOf(
+      await h.fake.interact(
+        slashCommand('ask', { question: 'how do I buy more connects?' }, { userId: UNLINKED_MEMBER_ID }),
+      ),
+    );
+    expect(answer.content).toContain(
+      '📣 **Notice:** Card payments are failing today; use your platform balance.',
+    );
+  });
+
+  it('mute stops automatic replies in a channel; unmute resumes them', async () => {
+    const muted = dataOf(
+      await h.fake.interact(
+        modCommand(
+          'mute',
+          [
+            { name: 'channel', type: 7, value: HELP_CHANNEL_ID },
+            { name: 'hours', type: 4, value: 2 },
+          ],
+          asModerator,
+        ),
+      ),
+    );
+    expect(muted.content).toBe(`Automatic replies are off in ${HELP_CHANNEL_ID} until 2026-11-27 14:00 UTC.`);
+    const mention = () =>
+      messagePayload({
+        channelId: HELP_CHANNEL_ID,
+        authorId: UNLINKED_MEMBER_ID,
+        content: `<@${BOT_ID}> do connects expire?`,
+        mentions: [BOT],
+      });
+    let since = h.fake.calls.length;
+    h.fake.dispatch('MESSAGE_CREATE', mention());
+    await sleep(300);
+    expect(h.fake.calls.slice(since)).toEqual([]);
+    await h.fake.interact(
+      modCommand('unmute', [{ name: 'channel', type: 7, value: HELP_CHANNEL_ID }], asModerator),
+    );
+    since = h.fake.calls.length;
+    h.fake.dispatch('MESSAGE_CREATE', mention());
+    await h.fake.waitForCall((call) => call.path === `/channels/${HELP_CHANNEL_ID}/messages`, since);
+  });
+
+  it('lookup, unanswered, stats and audit answer the moderator privately', async () => {
+    const lookup = dataOf(
+      await h.fake.interact(modCommand('lookup', [{ name: 'user', type: 6, value: MEMBER_ID }], asModerator)),
+    );
+    expect(lookup).toMatchObject({ flags: EPHEMERAL });
+    expect(lookup.content).toContain(`Account facts for discord:${MEMBER_ID}:`);
+    await h.fake.interact(
+      slashCommand(
+        'ask',
+        { question: 'my cat ate the connects receipt, refund the kibble?' },
+        { userId: UNLINKED_MEMBER_ID },
+      ),
+    );
+    const unanswered = dataOf(await h.fake.interact(modCommand('unanswered', [], asModerator)));
+    expect(unanswered.content).toMatch(/^(Unanswered, newest first:|Nothing unanswered\.)/);
+    const stats = dataOf(await h.fake.interact(modCommand('stats', [], asModerator)));
+    expect(stats.content).toMatch(/^Last 7 days: \d+ questions, \d+ answered/);
+    const audit = dataOf(await h.fake.interact(modCommand('audit', [], asModerator)));
+    expect(audit.content).toMatch(
+      /^Recent moderator actions:\n• 2026-11-27 12:00 discord:200000000000000050 stats/,
+    );
+    for (const data of [lookup, unanswered, stats, audit]) expect(data.flags).toBe(EPHEMERAL);
+  });
+});
