@@ -28,6 +28,7 @@ export const USAGE = `usage: helpbot <command> [options]
   discord deploy-commands [--guild ID]    register the slash commands with Discord
   knowledge check                         validate knowledge/
   knowledge calibrate                     refit the confidence model to knowledge/
+  knowledge export [--out FILE]           taught examples and notices, as YAML for review
 
 ID is platform:id (console:faraz, discord:123..., slack:U0123ABC); TIME is ISO 8601 (2026-11-27).`;
 

@@ -259,4 +259,27 @@ describe('helpbot start --moderator', () => {
     });
     expect(JSON.parse(balance.stdout).balance).toBe(125);
   });
+
+  it('teaches and posts notices that knowledge export writes out for review', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'helpbot-mod-')), USER: 'modder' };
+    const lines = [
+      '/mod teach connects.about are bids and connects one and the same',
+      '/mod notice connects.buy 5 Card payments fail today',
+      'are bids and connects one and the same',
+    ];
+    const run = await runCli(['start', '--moderator', '--now', '2026-11-27T12:00:00Z'], {
+      env,
+      stdin: `${lines.join('\n')}\n`,
+    });
+    expect(run.stdout).toContain('What Connects are and what they are for');
+    const exported = await runCli(['knowledge', 'export'], { env });
+    expect(exported.stdout).toContain(
+      'taught:\n  connects.about:\n    - text: are bids and connects one and the same\n      by: console:modder',
+    );
+    expect(exported.stdout).toContain('text: Card payments fail today');
+    const file = join(env.DATA_DIR, 'overlays.yaml');
+    expect((await runCli(['knowledge', 'export', '--out', file], { env })).stdout).toBe(
+      `knowledge export: wrote ${file}\n`,
+    );
+  });
 });

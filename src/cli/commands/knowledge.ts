@@ -8,12 +8,13 @@ import { CALIBRATION_FILE, loadKnowledge } from '../../knowledge/load.js';
 import { formatProblem } from '../../knowledge/problem.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
-import { loadConfig } from '../runtime.js';
+import { loadConfig, openState } from '../runtime.js';
 
-const SUBCOMMANDS = ['check', 'calibrate'] as const;
+const SUBCOMMANDS = ['check', 'calibrate', 'export'] as const;
 
 export async function knowledgeCommand(args: readonly string[], io: Io): Promise<number> {
   const [subcommand, ...rest] = args;
+  if (subcommand === 'export') return exportOverlays(rest, io);
   parseCommandArgs(`knowledge ${subcommand ?? ''}`.trim(), rest, {});
   if (rest.length > 0) throw new UsageError(`knowledge ${subcommand}: takes no arguments`);
   const dir = loadConfig(io).KNOWLEDGE_DIR;
@@ -60,5 +61,38 @@ function recalibrate(dir: string, io: Io): number {
   renameSync(temporary, target);
   writeLine(io.stdout, `knowledge calibrate: wrote ${target}`);
   for (const [name, value] of Object.entries(report.measured)) writeLine(io.stdout, `  ${name}: ${value}`);
+  return EXIT_OK;
+}
+
+/**
+ * `helpbot knowledge export [--out FILE]`: what moderators taught and the notices they posted, as
+ * YAML for review; reviewed examples belong in knowledge/faq/ (then `knowledge calibrate`).
+ */
+async function exportOverlays(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('knowledge export', args, { out: { type: 'string' } });
+  if (positionals.length > 0)
+    throw new UsageError(`knowledge export: unexpected argument "${positionals[0]}"`);
+  const config = loadConfig(io);
+  const state = await openState(config);
+  let yaml: string;
+  try {
+    const taught: Record<string, { text: string; by: string; at: string }[]> = {};
+    for (const example of await state.taught()) {
+      (taught[example.intent] ??= []).push({ text: example.text, by: example.by, at: example.at });
+    }
+    const notices = await state.notices();
+    yaml = `# Overlays added by moderators at run time (helpbot knowledge export), for review.\n# Move reviewed examples into knowledge/faq/<intent>.yaml, then run helpbot knowledge calibrate.\n${stringify({ taught, notices })}`;
+  } finally {
+    await state.close();
+  }
+  if (values.out === undefined) {
+    io.stdout.write(yaml);
+    return EXIT_OK;
+  }
+  // Written beside the target, then renamed: a reader never sees half a file.
+  const temporary = `${values.out}.tmp-${process.pid}`;
+  writeFileSync(temporary, yaml);
+  renameSync(temporary, values.out);
+  writeLine(io.stdout, `knowledge export: wrote ${values.out}`);
   return EXIT_OK;
 }
