@@ -3,7 +3,9 @@
 export type ButtonAction =
   | { readonly kind: 'feedback'; readonly verdict: 'helpful' | 'not-helpful'; readonly questionId: string }
   | { readonly kind: 'moderator'; readonly questionId: string }
-  | { readonly kind: 'pick'; readonly intent: string; readonly questionId: string };
+  | { readonly kind: 'pick'; readonly intent: string; readonly questionId: string }
+  /** A moderator teaches an unanswered question to the entry the bot guessed. */
+  | { readonly kind: 'teach'; readonly intent: string; readonly questionId: string };
 
 export function buttonId(action: ButtonAction): string {
   switch (action.kind) {
@@ -13,6 +15,8 @@ export function buttonId(action: ButtonAction): string {
       return `mod:${action.questionId}`;
     case 'pick':
       return `pick:${action.intent}:${action.questionId}`;
+    case 'teach':
+      return `teach:${action.intent}:${action.questionId}`;
   }
 }
 
@@ -23,5 +27,6 @@ export function parseButtonId(id: string): ButtonAction | undefined {
   }
   if (kind === 'mod' && first) return { kind: 'moderator', questionId: first };
   if (kind === 'pick' && first && second) return { kind: 'pick', intent: first, questionId: second };
+  if (kind === 'teach' && first && second) return { kind: 'teach', intent: first, questionId: second };
   return undefined;
 }

@@ -29,7 +29,16 @@ export class Responder {
   }
 
   async text(content: string, ephemeral: boolean): Promise<void> {
-    await this.send([content], [], ephemeral);
+    await this.send(splitContent(content), [], ephemeral);
+  }
+
+  /** Text with buttons under its last part. */
+  async withButtons(
+    content: string,
+    components: ReturnType<typeof replyComponents>,
+    ephemeral: boolean,
+  ): Promise<void> {
+    await this.send(splitContent(content), components, ephemeral);
   }
 
   async reply(reply: Reply, questionId: string, ephemeral: boolean): Promise<void> {

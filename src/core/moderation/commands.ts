@@ -54,8 +54,20 @@ export type ModCode =
   | 'LEDGER.REFUSED';
 
 /** What the moderator sees (always privately), and whether anything changed. */
+/** An unanswered question and the entry the bot would teach it to: one click away on Discord. */
+export interface TeachSuggestion {
+  readonly questionId: string;
+  readonly question: string;
+  readonly intent: string;
+}
+
 export type ModResult =
-  | { readonly ok: true; readonly text: string; readonly replayed: boolean }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly replayed: boolean;
+      readonly suggestions?: readonly TeachSuggestion[];
+    }
   | { readonly ok: false; readonly code: ModCode; readonly text: string };
 
 /** Limits that keep a typo from doing damage. */

@@ -14,13 +14,15 @@ import {
   type ModCommand,
   type ModRequest,
   type ModResult,
+  type TeachSuggestion,
 } from './commands.js';
 import { isModerator, type ModeratorDirectory } from './permissions.js';
-import { auditLines, factsLines, statsLines, unansweredLines } from './words.js';
+import { auditLines, factsLines, statsLines, teachGuess, unansweredLines } from './words.js';
 
 /** What an action did: the moderator's answer and what the audit keeps. */
 interface Done {
   readonly text: string;
+  readonly suggestions?: readonly TeachSuggestion[];
   readonly target: string;
   readonly before: unknown;
   readonly after: unknown;
@@ -81,7 +83,12 @@ export class Moderation {
       result: done.text,
     };
     await this.state.appendAudit(entry);
-    return { ok: true, text: done.text, replayed: false };
+    return {
+      ok: true,
+      text: done.text,
+      replayed: false,
+      ...(done.suggestions === undefined ? {} : { suggestions: done.suggestions }),
+    };
   }
 
   private async execute(request: ModRequest): Promise<Done> {
@@ -133,7 +140,20 @@ export class Moderation {
       }
       case 'unanswered': {
         const questions = await this.state.unanswered(10);
-        return { text: unansweredLines(questions, this.desk), target: '-', before: null, after: null };
+        const suggestions = questions
+          .filter((question) => !/^(faq|account): /.test(question.text))
+          .map((question) => ({
+            questionId: question.id,
+            question: question.text,
+            intent: teachGuess(question, this.desk),
+          }));
+        return {
+          text: unansweredLines(questions, this.desk),
+          suggestions,
+          target: '-',
+          before: null,
+          after: null,
+        };
       }
       case 'stats': {
         const days = Array.from({ length: STATS_DAYS }, (_, i) => utcDate(addDays(now, -i)));

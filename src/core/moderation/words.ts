@@ -9,13 +9,16 @@ export function factsLines(identity: string, facts: AccountFacts): string {
   return `Account facts for ${identity}:\n${renderAccountFacts(facts)}`;
 }
 
+/** The bot's best guess for an unanswered question: teaching it is then one step. */
+export function teachGuess(question: QuestionRecord, desk: HelpDesk): string {
+  return question.intent ?? desk.matcher.match(question.text).best ?? 'connects.about';
+}
+
 export function unansweredLines(questions: readonly QuestionRecord[], desk: HelpDesk): string {
   if (questions.length === 0) return 'Nothing unanswered.';
   const lines = questions.map((question) => {
-    // The bot's best guess, so teaching the right entry is one step: accept it or name another.
-    const guess = question.intent ?? desk.matcher.match(question.text).best ?? 'connects.about';
     const where = question.link === undefined ? '' : ` ${question.link}`;
-    return `• ${question.at.slice(0, 16).replace('T', ' ')} ${question.identity} [${question.outcome}] "${question.text}"${where}\n  teach: intent ${guess} question "${question.text}"`;
+    return `• ${question.at.slice(0, 16).replace('T', ' ')} ${question.identity} [${question.outcome}] "${question.text}"${where}\n  teach: intent ${teachGuess(question, desk)} question "${question.text}"`;
   });
   return `Unanswered, newest first:\n${lines.join('\n')}`;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BOT_ID,
   HELP_CHANNEL_ID,
+  interactionPayload,
   MEMBER_ID,
   MOD_ROLE_ID,
   messagePayload,
@@ -196,5 +197,59 @@ describe('/connects-mod', () => {
       /^Recent moderator actions:\n• 2026-11-27 12:00 discord:200000000000000050 stats/,
     );
     for (const data of [lookup, unanswered, stats, audit]) expect(data.flags).toBe(EPHEMERAL);
+  });
+});
+
+describe('the unanswered list', () => {
+  it('offers one-click teaching, for moderators only', async () => {
+    const question = 'are proposal credits and bids not the same connects';
+    const asked = dataOf(
+      await h.fake.interact(slashCommand('ask', { question }, { userId: UNLINKED_MEMBER_ID })),
+    );
+    const modButton = (
+      (asked as unknown as { components: { components: { custom_id: string }[] }[] }).components ?? []
+    )
+      .flatMap((row) => row.components.map((c) => c.custom_id))
+      .find((id) => id.startsWith('mod:'));
+    if (modButton !== undefined) {
+      await h.fake.interact(
+        interactionPayload({
+          type: 3,
+          userId: UNLINKED_MEMBER_ID,
+          data: { custom_id: modButton, component_type: 2 },
+          message: messagePayload({ channelId: '100000000000000013', author: BOT, content: asked.content }),
+        }),
+      );
+    }
+    const list = (await h.fake.interact(modCommand('unanswered', [], asModerator))).body as {
+      data: { content: string; components: { components: { custom_id: string; label: string }[] }[] };
+    };
+    const teach = list.data.components
+      .flatMap((row) => row.components)
+      .find(
+        (button) =>
+          button.label.endsWith(question.slice(0, 20)) || button.label.includes('are proposal credits'),
+      );
+    expect(teach?.custom_id).toMatch(/^teach:[a-z.-]+:\d+$/);
+    const click = (extra: { userId: string; roles: string[] }) =>
+      h.fake.interact(
+        interactionPayload({
+          type: 3,
+          ...extra,
+          data: { custom_id: teach?.custom_id, component_type: 2 },
+          message: messagePayload({
+            channelId: '100000000000000013',
+            author: BOT,
+            content: list.data.content,
+          }),
+        }),
+      );
+    expect(dataOf(await click(asMember))).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'Only moderators can do that.',
+    });
+    expect(dataOf(await click(asModerator)).content).toMatch(
+      /^Taught "are proposal credits and bids not the same connects" as /,
+    );
   });
 });

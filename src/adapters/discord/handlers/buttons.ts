@@ -58,6 +58,15 @@ export async function button(ctx: DiscordContext, interaction: ButtonInteraction
         true,
       );
     }
+    case 'teach': {
+      const result = await ctx.moderation.handle({
+        id: interaction.id,
+        actor,
+        command: { action: 'teach', question: question.text, intent: action.intent },
+        now: ctx.clock(),
+      });
+      return responder.text(result.text, true);
+    }
     case 'pick': {
       const reply = await askCore(ctx, {
         id: interaction.id,

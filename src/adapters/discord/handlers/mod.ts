@@ -1,8 +1,15 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  ComponentType,
+} from 'discord.js';
 import type { JobOutcome } from '../../../core/ledger/types.js';
-import type { ModCommand } from '../../../core/moderation/commands.js';
+import type { ModCommand, TeachSuggestion } from '../../../core/moderation/commands.js';
 import { actorOf } from '../actor.js';
 import type { DiscordContext } from '../context.js';
+import { buttonId } from '../custom-ids.js';
 import { Responder } from '../respond.js';
 
 /** `/connects-mod <action>`: the options become a core command; the core decides who may. Always ephemeral. */
@@ -18,7 +25,26 @@ export async function connectsMod(
     command: commandOf(interaction),
     now: ctx.clock(),
   });
-  await responder.text(result.text, true);
+  const suggestions = result.ok ? (result.suggestions ?? []) : [];
+  await responder.withButtons(result.text, teachButtons(suggestions), true);
+}
+
+const MAX_TEACH_BUTTONS = 5;
+
+/** One click teaches an unanswered question to the entry the bot guessed. */
+function teachButtons(suggestions: readonly TeachSuggestion[]): APIActionRowComponent<APIButtonComponent>[] {
+  if (suggestions.length === 0) return [];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: suggestions.slice(0, MAX_TEACH_BUTTONS).map((suggestion) => ({
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: `Teach as ${suggestion.intent}: ${suggestion.question}`.slice(0, 80),
+        custom_id: buttonId({ kind: 'teach', intent: suggestion.intent, questionId: suggestion.questionId }),
+      })),
+    },
+  ];
 }
 
 function commandOf(interaction: ChatInputCommandInteraction): ModCommand {
