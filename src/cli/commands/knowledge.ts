@@ -78,7 +78,10 @@ async function exportOverlays(args: readonly string[], io: Io): Promise<number> 
   try {
     const taught: Record<string, { text: string; by: string; at: string }[]> = {};
     for (const example of await state.taught()) {
-      (taught[example.intent] ??= []).push({ text: example.text, by: example.by, at: example.at });
+      taught[example.intent] = [
+        ...(taught[example.intent] ?? []),
+        { text: example.text, by: example.by, at: example.at },
+      ];
     }
     const notices = await state.notices();
     yaml = `# Overlays added by moderators at run time (helpbot knowledge export), for review.\n# Move reviewed examples into knowledge/faq/<intent>.yaml, then run helpbot knowledge calibrate.\n${stringify({ taught, notices })}`;

@@ -54,6 +54,8 @@ export interface Harness {
   readonly bot: DiscordBot;
   readonly state: KeyvStateStore;
   readonly logs: () => string;
+  /** Moves the bot's clock (notices expiring, mutes ending). */
+  setNow(date: Date): void;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startHarness(
     ledger: options.slowLedgerMs === undefined ? ledger : slow(ledger, options.slowLedgerMs),
     state,
   });
+  let clock = NOW;
   const bot = new DiscordBot({
     token: TOKEN,
     apiBase: fake.apiBase,
@@ -85,7 +88,7 @@ export async function startHarness(
     moderation: new Moderation(desk, ledger, state, { discordRoleIds: [MOD_ROLE_ID], slackUserIds: [] }),
     state,
     log: createLogger('info', logStream),
-    clock: () => NOW,
+    clock: () => clock,
     settings: {
       helpChannelIds: [HELP_CHANNEL_ID],
       forumChannelIds: [FORUM_CHANNEL_ID],
@@ -101,6 +104,9 @@ export async function startHarness(
     bot,
     state,
     logs: () => Buffer.concat(logChunks).toString('utf8'),
+    setNow: (date) => {
+      clock = date;
+    },
     stop: async () => {
       await bot.stop();
       await state.close();

@@ -253,3 +253,109 @@ describe('the unanswered list', () => {
     );
   });
 });
+
+const actionOf = (payload: { data: Record<string, unknown> }) =>
+  (payload.data.options as { name: string }[])[0]?.name;
+
+describe('every action', () => {
+  const everyAction = () => [
+    modCommand(
+      'teach',
+      [
+        { name: 'question', type: 3, value: 'where do connects come from' },
+        { name: 'intent', type: 3, value: 'connects.about' },
+      ],
+      asModerator,
+    ),
+    modCommand(
+      'notice',
+      [
+        { name: 'intent', type: 3, value: 'refunds' },
+        { name: 'text', type: 3, value: 'Refunds take a day this week.' },
+        { name: 'hours', type: 4, value: 1 },
+      ],
+      asModerator,
+    ),
+    modCommand(
+      'grant',
+      [
+        { name: 'user', type: 6, value: MEMBER_ID },
+        { name: 'amount', type: 4, value: 3 },
+        { name: 'reason', type: 3, value: 'thanks' },
+      ],
+      asModerator,
+    ),
+    modCommand(
+      'adjust',
+      [
+        { name: 'user', type: 6, value: MEMBER_ID },
+        { name: 'amount', type: 4, value: -2 },
+        { name: 'reason', type: 3, value: 'correction' },
+      ],
+      asModerator,
+    ),
+    modCommand(
+      'outcome',
+      [
+        { name: 'user', type: 6, value: MEMBER_ID },
+        { name: 'proposal', type: 3, value: 'p-103' },
+        { name: 'outcome', type: 3, value: 'hired' },
+      ],
+      asModerator,
+    ),
+    modCommand('lookup', [{ name: 'user', type: 6, value: MEMBER_ID }], asModerator),
+    modCommand('mute', [{ name: 'channel', type: 7, value: '100000000000000013' }], asModerator),
+    modCommand('unmute', [{ name: 'channel', type: 7, value: '100000000000000013' }], asModerator),
+    modCommand('unanswered', [], asModerator),
+    modCommand('stats', [], asModerator),
+    modCommand('audit', [], asModerator),
+  ];
+
+  it('by a non-moderator is refused, and changes nothing', async () => {
+    const auditBefore = (await h.state.audit(100)).length;
+    const balanceBefore = await balance();
+    for (const payload of everyAction()) {
+      const asMemberPayload = { ...payload, member: { ...payload.member, roles: [] } };
+      expect(dataOf(await h.fake.interact(asMemberPayload))).toMatchObject({
+        flags: EPHEMERAL,
+        content: 'Only moderators can do that.',
+      });
+    }
+    expect((await h.state.audit(100)).length).toBe(auditBefore);
+    expect(await balance()).toBe(balanceBefore);
+  });
+
+  it('by a moderator works and is audited', async () => {
+    for (const payload of everyAction()) {
+      const data = dataOf(await h.fake.interact(payload));
+      expect(data.flags, actionOf(payload)).toBe(EPHEMERAL);
+      expect(data.content).not.toBe('Only moderators can do that.');
+      const [latest] = await h.state.audit(1);
+      expect(latest?.id).toBe(payload.id);
+      expect(latest?.action).toBe(actionOf(payload));
+    }
+  });
+
+  it('a notice shows until it expires', async () => {
+    await h.fake.interact(
+      modCommand(
+        'notice',
+        [
+          { name: 'intent', type: 3, value: 'connects.expiry' },
+          { name: 'text', type: 3, value: 'Expiry dates are shown an hour late today.' },
+          { name: 'hours', type: 4, value: 1 },
+        ],
+        asModerator,
+      ),
+    );
+    const ask = async () =>
+      dataOf(await h.fake.interact(slashCommand('faq', { topic: 'connects.expiry' }))).content;
+    expect(await ask()).toContain('📣 **Notice:** Expiry dates are shown an hour late today.');
+    h.setNow(new Date('2026-11-27T13:00:01Z'));
+    try {
+      expect(await ask()).not.toContain('Notice');
+    } finally {
+      h.setNow(new Date('2026-11-27T12:00:00Z'));
+    }
+  });
+});
