@@ -16,7 +16,7 @@ import {
   type ModResult,
   type TeachSuggestion,
 } from './commands.js';
-import { isModerator, type ModeratorDirectory } from './permissions.js';
+import { can, type ModeratorDirectory } from './permissions.js';
 import { auditLines, factsLines, statsLines, teachGuess, unansweredLines } from './words.js';
 
 /** What an action did: the moderator's answer and what the audit keeps. */
@@ -55,7 +55,7 @@ export class Moderation {
   ) {}
 
   async handle(request: ModRequest): Promise<ModResult> {
-    if (!isModerator(request.actor, this.directory)) {
+    if (!can(request.actor, request.command.action, this.directory)) {
       return { ok: false, code: 'MOD.FORBIDDEN', text: 'Only moderators can do that.' };
     }
     // The same request delivered twice has one effect: the second gets the first's answer.

@@ -1,4 +1,5 @@
 import type { Actor } from '../types.js';
+import type { ModAction } from './commands.js';
 
 // Who is a moderator is decided here, for every moderator action, whatever a platform's own
 // permission settings say: those are only a first gate that hides the commands.
@@ -23,4 +24,12 @@ export function isModerator(actor: Actor, directory: ModeratorDirectory): boolea
     case 'console':
       return actor.roles.includes(CONSOLE_MODERATOR_ROLE);
   }
+}
+
+/**
+ * May this actor take this moderator action? Today every action needs a moderator; the action is
+ * part of the question so a finer rule (say, lookups for support staff) changes this one place.
+ */
+export function can(actor: Actor, _action: ModAction, directory: ModeratorDirectory): boolean {
+  return isModerator(actor, directory);
 }
