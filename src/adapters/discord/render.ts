@@ -6,7 +6,7 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import type { Reply } from '../../core/types.js';
-import { buttonId } from './custom-ids.js';
+import { buttonId } from '../button-ids.js';
 
 // A core Reply as Discord message payloads: content within Discord's limits, the buttons that go
 // under it, and mentions that never ping anyone.

@@ -33,8 +33,11 @@ export class KeyvStateStore implements StateStore {
 
   async recordFeedback(feedback: FeedbackRecord): Promise<void> {
     const key = `feedback:${feedback.questionId}`;
+    // A member has one vote (helpful or not) per question; asking for a moderator is not a vote.
+    const isVote = (verdict: FeedbackRecord['verdict']) => verdict !== 'moderator';
     const others = (await this.feedback(feedback.questionId)).filter(
-      (previous) => previous.identity !== feedback.identity || previous.verdict === 'moderator',
+      (previous) =>
+        !(isVote(feedback.verdict) && isVote(previous.verdict) && previous.identity === feedback.identity),
     );
     await this.keyv.set(key, [...others, feedback], QUESTION_TTL_MS);
   }

@@ -1,9 +1,9 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { identityOf } from '../../../core/types.js';
+import { parseButtonId } from '../../button-ids.js';
 import { actorOf } from '../actor.js';
 import { askCore } from '../ask.js';
 import type { DiscordContext } from '../context.js';
-import { parseButtonId } from '../custom-ids.js';
 import { notifyModerators } from '../escalate.js';
 import { Responder } from '../respond.js';
 

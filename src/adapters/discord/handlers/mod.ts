@@ -7,9 +7,9 @@ import {
 } from 'discord.js';
 import type { JobOutcome } from '../../../core/ledger/types.js';
 import type { ModCommand, TeachSuggestion } from '../../../core/moderation/commands.js';
+import { buttonId } from '../../button-ids.js';
 import { actorOf } from '../actor.js';
 import type { DiscordContext } from '../context.js';
-import { buttonId } from '../custom-ids.js';
 import { Responder } from '../respond.js';
 
 /** `/connects-mod <action>`: the options become a core command; the core decides who may. Always ephemeral. */

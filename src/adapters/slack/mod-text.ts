@@ -1,0 +1,21 @@
+import type { ModCommand } from '../../core/moderation/commands.js';
+import { parseModLine } from '../terminal/mod-command.js';
+
+/**
+ * `/connects-mod grant <@U123|name> 10 reason…`: Slack's user and channel references become the
+ * core's identities and channel ids, then the words parse like the terminal's `/mod` lines.
+ */
+export function parseSlackModText(text: string): ModCommand | string {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) =>
+      word
+        .replace(/^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/, 'slack:$1')
+        .replace(/^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/, '$1'),
+    );
+  if (words.length === 0)
+    return 'Usage: /connects-mod <teach|notice|grant|adjust|outcome|lookup|mute|unmute|unanswered|stats|audit> …';
+  return parseModLine(words);
+}
