@@ -190,16 +190,6 @@ describe('helpbot start without a chat platform', () => {
     expect(run.stdout).toContain('Connects for agencies and Agency Plus');
   });
 
-  it('says why it will not run a platform this version lacks', async () => {
-    const run = await runCli(['start'], {
-      env: { SLACK_BOT_TOKEN: `xoxb-${'x'.repeat(20)}`, SLACK_APP_TOKEN: `xapp-${'x'.repeat(20)}` },
-    });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(
-      /^helpbot: Slack \(SLACK_BOT_TOKEN\) configured, but this version has no Slack adapter yet/,
-    );
-  });
-
   it('says so in one line when Discord cannot be reached', async () => {
     const run = await runCli(['start'], {
       env: {

@@ -21,13 +21,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
   const runtime = await loadRuntime(io, { ledger: true, state: true });
-  if (slackConfigured(runtime.config)) {
-    await runtime.close();
-    throw new StartupError(
-      'Slack (SLACK_BOT_TOKEN) configured, but this version has no Slack adapter yet; unset the SLACK_ variables',
-    );
-  }
-  if (discordConfigured(runtime.config)) return runDiscord(runtime);
+  if (discordConfigured(runtime.config) || slackConfigured(runtime.config)) return runPlatforms(runtime);
   const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
   runtime.log.debug({ identity, demo }, 'terminal chat starting');
   await runTerminalChat({
@@ -50,43 +44,95 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
 }
 
 /** The Discord adapter until SIGTERM or SIGINT, then a clean shutdown: gateway closed, stores closed. */
-async function runDiscord(runtime: Runtime): Promise<number> {
+/** A running chat platform adapter. */
+interface Platform {
+  readonly name: string;
+  start(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Discord and/or Slack in one process until SIGTERM or SIGINT, then a clean shutdown: gateway and
+ * HTTP server closed, stores closed.
+ */
+async function runPlatforms(runtime: Runtime): Promise<number> {
   const { config, log } = runtime;
   const state = runtime.state as StateStore;
-  const { DiscordBot } = await import('../../adapters/discord/bot.js');
-  const { discordSettings } = await import('../../adapters/discord/settings.js');
-  const bot = new DiscordBot({
-    token: config.DISCORD_TOKEN as string,
-    apiBase: config.DISCORD_API_BASE,
-    desk: runtime.desk,
+  const moderation = new Moderation(
+    runtime.desk,
+    runtime.ledger as LedgerStore,
     state,
-    moderation: new Moderation(
-      runtime.desk,
-      runtime.ledger as LedgerStore,
+    moderatorDirectory(config),
+  );
+  const platforms: Platform[] = [];
+  if (discordConfigured(config)) {
+    const { DiscordBot } = await import('../../adapters/discord/bot.js');
+    const { discordSettings } = await import('../../adapters/discord/settings.js');
+    const bot = new DiscordBot({
+      token: config.DISCORD_TOKEN as string,
+      apiBase: config.DISCORD_API_BASE,
+      desk: runtime.desk,
       state,
-      moderatorDirectory(config),
-    ),
-    log,
-    settings: discordSettings(config),
-  });
+      moderation,
+      log,
+      settings: discordSettings(config),
+    });
+    platforms.push({ name: 'discord', start: () => bot.start(), stop: () => bot.stop() });
+  }
+  if (slackConfigured(config)) {
+    const { SlackBot } = await import('../../adapters/slack/bot.js');
+    const bot = new SlackBot({
+      token: config.SLACK_BOT_TOKEN as string,
+      ...(config.SLACK_APP_TOKEN === undefined ? {} : { appToken: config.SLACK_APP_TOKEN }),
+      ...(config.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: config.SLACK_SIGNING_SECRET }),
+      port: config.SLACK_PORT,
+      apiUrl: config.SLACK_API_URL,
+      desk: runtime.desk,
+      moderation,
+      state,
+      log,
+      settings: {
+        moderatorIds: config.SLACK_MODERATOR_IDS,
+        cooldownMs: SLACK_COOLDOWN_MS,
+        ...(config.SLACK_MOD_CHANNEL === undefined ? {} : { modChannel: config.SLACK_MOD_CHANNEL }),
+      },
+    });
+    platforms.push({ name: 'slack', start: () => bot.start(), stop: () => bot.stop() });
+  }
   const stopping = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
+  const started: Platform[] = [];
   try {
-    await bot.start().catch((error: unknown) => {
-      throw new StartupError(
-        `discord: could not connect: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    for (const platform of platforms) {
+      await platform.start().catch((error: unknown) => {
+        throw new StartupError(
+          `${platform.name}: could not connect: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+      started.push(platform);
+    }
     log.info({ signal: await stopping }, 'shutting down');
   } finally {
-    await bot.stop();
+    for (const platform of started.reverse())
+      await platform
+        .stop()
+        .catch((error: unknown) => log.error({ err: error }, `${platform.name} did not stop cleanly`));
+    // Discord's client may hold its half-open gateway even when it failed to start.
+    if (!started.some((platform) => platform.name === 'discord'))
+      await platforms
+        .find((p) => p.name === 'discord')
+        ?.stop()
+        .catch(() => undefined);
     await runtime.close();
   }
   log.info('stopped');
   return EXIT_OK;
 }
+
+/** As on Discord: long enough to stop a flood, short enough not to annoy a real follow-up. */
+const SLACK_COOLDOWN_MS = 5000;
 
 const DEMO_GREETING = (identity: string) =>
   `A demo account (${DEMO_ACCOUNT_ID}) is linked to ${identity}, so you can ask about "your" Connects: try "how many connects do I have?" or "why didn't I get a refund?".`;
