@@ -2,7 +2,7 @@ import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AccountView, Actor, Reply, RequestBody } from '../../core/types.js';
 import { identityOf } from '../../core/types.js';
-import { parseButtonId } from '../button-ids.js';
+import { buttonId, parseButtonId } from '../button-ids.js';
 import { replyMessage, textMessage } from './blocks.js';
 import type { SlackContext } from './context.js';
 import { notifyModerators } from './escalate.js';
@@ -104,7 +104,29 @@ export async function connectsModCommand(
     command: parsed,
     now: ctx.clock(),
   });
-  await respond({ response_type: 'ephemeral', ...textMessage(result.text) });
+  // The unanswered list: one click teaches a question to the entry the bot guessed.
+  const suggestions = result.ok ? (result.suggestions ?? []).slice(0, 5) : [];
+  const teach =
+    suggestions.length === 0
+      ? []
+      : [
+          {
+            type: 'actions',
+            elements: suggestions.map((suggestion) => ({
+              type: 'button',
+              text: {
+                type: 'plain_text',
+                text: `Teach as ${suggestion.intent}: ${suggestion.question}`.slice(0, 75),
+              },
+              action_id: buttonId({
+                kind: 'teach',
+                intent: suggestion.intent,
+                questionId: suggestion.questionId,
+              }),
+            })),
+          },
+        ];
+  await respond({ response_type: 'ephemeral', ...textMessage(result.text, teach) });
 }
 
 export interface Mention {
