@@ -1,5 +1,6 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { recordVerdict } from '../../core/feedback.js';
 import type { AccountView, Actor, Reply, RequestBody } from '../../core/types.js';
 import { identityOf } from '../../core/types.js';
 import { buttonId, parseButtonId } from '../button-ids.js';
@@ -182,31 +183,16 @@ export async function buttonAction(
   if (question === undefined)
     return void (await privately('That question is too old for me to find; please ask again.'));
   const actor = actorOf(action.userId);
-  const at = ctx.clock().toISOString();
   switch (parsed.kind) {
     case 'feedback':
-      await ctx.state.recordFeedback({
-        questionId: question.id,
-        identity: identityOf(actor),
-        verdict: parsed.verdict,
-        at,
-      });
-      await ctx.state.countStats(at.slice(0, 10), { kind: 'feedback', verdict: parsed.verdict });
-      if (parsed.verdict === 'not-helpful') await ctx.state.markUnanswered(question.id);
+      await recordVerdict(ctx.state, question, identityOf(actor), parsed.verdict, ctx.clock());
       return void (await privately(
         parsed.verdict === 'helpful'
           ? 'Thanks, glad it helped.'
           : 'Thanks for telling me. A moderator will see it.',
       ));
     case 'moderator': {
-      await ctx.state.recordFeedback({
-        questionId: question.id,
-        identity: identityOf(actor),
-        verdict: 'moderator',
-        at,
-      });
-      await ctx.state.markUnanswered(question.id);
-      await ctx.state.countStats(at.slice(0, 10), { kind: 'escalated' });
+      await recordVerdict(ctx.state, question, identityOf(actor), 'moderator', ctx.clock());
       const reached = await notifyModerators(ctx, client, question, 'A member asked for a moderator.');
       return void (await privately(
         reached

@@ -1,4 +1,5 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { recordVerdict } from '../../../core/feedback.js';
 import { identityOf } from '../../../core/types.js';
 import { parseButtonId } from '../../button-ids.js';
 import { actorOf } from '../actor.js';
@@ -17,18 +18,10 @@ export async function button(ctx: DiscordContext, interaction: ButtonInteraction
   const actor = actorOf(interaction.user, interaction.member);
   const question = await ctx.state.question(action.questionId);
   if (question === undefined) return responder.text(EXPIRED, true);
-  const at = ctx.clock().toISOString();
 
   switch (action.kind) {
     case 'feedback': {
-      await ctx.state.recordFeedback({
-        questionId: question.id,
-        identity: identityOf(actor),
-        verdict: action.verdict,
-        at,
-      });
-      await ctx.state.countStats(at.slice(0, 10), { kind: 'feedback', verdict: action.verdict });
-      if (action.verdict === 'not-helpful') await ctx.state.markUnanswered(question.id);
+      await recordVerdict(ctx.state, question, identityOf(actor), action.verdict, ctx.clock());
       return responder.text(
         action.verdict === 'helpful'
           ? 'Thanks, glad it helped.'
@@ -39,14 +32,7 @@ export async function button(ctx: DiscordContext, interaction: ButtonInteraction
     case 'moderator': {
       // Posting to moderators is a few REST calls: acknowledge first, privately.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await ctx.state.recordFeedback({
-        questionId: question.id,
-        identity: identityOf(actor),
-        verdict: 'moderator',
-        at,
-      });
-      await ctx.state.markUnanswered(question.id);
-      await ctx.state.countStats(at.slice(0, 10), { kind: 'escalated' });
+      await recordVerdict(ctx.state, question, identityOf(actor), 'moderator', ctx.clock());
       const where = await notifyModerators(ctx, question, 'A member asked for a moderator.', {
         channel: interaction.channel,
         message: interaction.message,
