@@ -212,14 +212,15 @@ describe('the unanswered list', () => {
       .flatMap((row) => row.components.map((c) => c.custom_id))
       .find((id) => id.startsWith('mod:'));
     if (modButton !== undefined) {
-      await h.fake.interact(
-        interactionPayload({
-          type: 3,
-          userId: UNLINKED_MEMBER_ID,
-          data: { custom_id: modButton, component_type: 2 },
-          message: messagePayload({ channelId: '100000000000000013', author: BOT, content: asked.content }),
-        }),
-      );
+      const click = interactionPayload({
+        type: 3,
+        userId: UNLINKED_MEMBER_ID,
+        data: { custom_id: modButton, component_type: 2 },
+        message: messagePayload({ channelId: '100000000000000013', author: BOT, content: asked.content }),
+      });
+      await h.fake.interact(click);
+      // The escalation finishes (and the member is told) after the deferral: wait for it.
+      await h.fake.waitForCall((call) => call.method === 'PATCH' && call.path.includes(String(click.token)));
     }
     const list = (await h.fake.interact(modCommand('unanswered', [], asModerator))).body as {
       data: { content: string; components: { components: { custom_id: string; label: string }[] }[] };
