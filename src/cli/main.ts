@@ -18,7 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 
 export const USAGE = `usage: helpbot <command> [options]
 
-  start                                   run the configured adapters, or a terminal chat
+  start [--as ID] [--now TIME] [--moderator]   Discord/Slack when configured, else a terminal chat
   ask [--as ID] [--now TIME] [--json] TEXT   answer one question
   match                                   questions on stdin -> one JSON object a line
   eval FILE.jsonl [--json]                score a question file
