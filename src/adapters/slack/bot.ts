@@ -6,7 +6,10 @@ import type { StateStore } from '../../core/state/store.js';
 import type { Logger } from '../../log/logger.js';
 import { textMessage } from './blocks.js';
 import type { SlackContext, SlackSettings } from './context.js';
-import { appMention, buttonAction, connectsCommand, connectsModCommand } from './handlers.js';
+import { buttonAction } from './handlers/buttons.js';
+import { connectsCommand } from './handlers/connects.js';
+import { connectsModCommand } from './handlers/connects-mod.js';
+import { appMention } from './handlers/mention.js';
 
 export interface SlackBotOptions {
   readonly token: string;
