@@ -1,3 +1,4 @@
+import { cooldownNote as guardCooldown } from '../../core/guard.js';
 import type { Actor, Reply, RequestBody } from '../../core/types.js';
 import type { DiscordContext } from './context.js';
 import { notifyModerators, type Origin } from './escalate.js';
@@ -52,8 +53,6 @@ export async function askCore(ctx: DiscordContext, asked: Asked): Promise<Reply>
 }
 
 /** The member asked again too soon: the note they get, or null when they may ask. */
-export async function cooldownNote(ctx: DiscordContext, actor: Actor): Promise<string | null> {
-  const left = await ctx.state.cooldown(`discord:${actor.id}`, ctx.settings.cooldownMs, ctx.clock());
-  if (left === 0) return null;
-  return `One moment please: you can ask again in ${Math.ceil(left / 1000)} s.`;
+export function cooldownNote(ctx: DiscordContext, actor: Actor): Promise<string | null> {
+  return guardCooldown(ctx.state, actor, ctx.settings.cooldownMs, ctx.clock());
 }

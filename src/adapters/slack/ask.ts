@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { cooldownNote as guardCooldown } from '../../core/guard.js';
 import type { Actor, Reply, RequestBody } from '../../core/types.js';
 import type { SlackContext } from './context.js';
 import { notifyModerators } from './escalate.js';
@@ -10,9 +11,9 @@ export const ONCE_MS = 15 * 60_000;
 
 export const actorOf = (userId: string): Actor => ({ platform: 'slack', id: userId, roles: [] });
 
-export async function cooldownNote(ctx: SlackContext, actor: Actor): Promise<string | null> {
-  const left = await ctx.state.cooldown(`slack:${actor.id}`, ctx.settings.cooldownMs, ctx.clock());
-  return left === 0 ? null : `One moment please: you can ask again in ${Math.ceil(left / 1000)} s.`;
+/** The member asked again too soon: the note they get, or null when they may ask. */
+export function cooldownNote(ctx: SlackContext, actor: Actor): Promise<string | null> {
+  return guardCooldown(ctx.state, actor, ctx.settings.cooldownMs, ctx.clock());
 }
 
 export function ask(

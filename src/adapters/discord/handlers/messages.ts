@@ -1,4 +1,5 @@
 import { ChannelType, type Message } from 'discord.js';
+import { isMuted } from '../../../core/guard.js';
 import type { Reply } from '../../../core/types.js';
 import { actorOf } from '../actor.js';
 import { askCore, cooldownNote } from '../ask.js';
@@ -21,11 +22,10 @@ export async function onMessage(ctx: DiscordContext, message: Message): Promise<
   if (!isForumPost && !isHelpMention) return;
   // The gateway may deliver a message twice after a resume; answer it once.
   if (!(await ctx.state.claimOnce(`discord-message:${message.id}`, 3_600_000))) return;
-  const muted = await mutedNow(
-    ctx,
-    isForumPost && channel.isThread() ? (channel.parentId ?? message.channelId) : message.channelId,
-  );
-  if (muted) return;
+  // A forum post is muted through its forum channel.
+  const watched =
+    isForumPost && channel.isThread() ? (channel.parentId ?? message.channelId) : message.channelId;
+  if (await isMuted(ctx.state, watched, ctx.clock())) return;
   if (isForumPost && channel.isThread())
     return forumPost(ctx, message, `${channel.name}\n${message.content}`);
   return helpMention(ctx, message, me.id);
@@ -82,11 +82,4 @@ async function post(message: Message, reply: Reply, options: { inReplyTo: boolea
     if (index === 0 && options.inReplyTo) await message.reply(payload);
     else if (message.channel.isSendable()) await message.channel.send(payload);
   }
-}
-
-async function mutedNow(ctx: DiscordContext, channelId: string): Promise<boolean> {
-  const { mutedUntil } = await ctx.state.channelSettings(channelId);
-  return (
-    mutedUntil !== undefined && (mutedUntil === 'forever' || Date.parse(mutedUntil) > ctx.clock().getTime())
-  );
 }

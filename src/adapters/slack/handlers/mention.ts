@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isMuted } from '../../../core/guard.js';
 import { actorOf, ask, cooldownNote, ONCE_MS } from '../ask.js';
 import { replyMessage, textMessage } from '../blocks.js';
 import type { SlackContext } from '../context.js';
@@ -15,12 +16,7 @@ export interface Mention {
 /** `@Help Bot …` in a channel: a reply in the thread, general only (everyone can read it). */
 export async function appMention(ctx: SlackContext, mention: Mention, client: WebClient): Promise<void> {
   if (!(await ctx.state.claimOnce(`slack-event:${mention.eventId}`, ONCE_MS))) return;
-  const { mutedUntil } = await ctx.state.channelSettings(mention.channel);
-  if (
-    mutedUntil !== undefined &&
-    (mutedUntil === 'forever' || Date.parse(mutedUntil) > ctx.clock().getTime())
-  )
-    return;
+  if (await isMuted(ctx.state, mention.channel, ctx.clock())) return;
   const actor = actorOf(mention.user);
   const thread = { channel: mention.channel, thread_ts: mention.threadTs ?? mention.ts };
   const text = mention.text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
