@@ -27,3 +27,30 @@ export function benchmarkQuestions(kb: KnowledgeBase, count: number, seed = 42):
   }
   return questions;
 }
+
+/**
+ * Posts of 1,900 to 2,000 characters, the longest the bot reads: a member's long post (a knowledge
+ * base example of several sentences) padded with sentences of other posts, typos included.
+ */
+export function benchmarkLongPosts(kb: KnowledgeBase, count: number, seed = 7): string[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const texts = [...kb.entries.flatMap((entry) => entry.examples), ...kb.outOfScope];
+  const long = texts.filter((text) => text.length >= 400);
+  const sentences = texts.flatMap((text) => text.split(/(?<=[.?!])\s+/)).filter((text) => text.length > 20);
+  const posts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let post = pick(long);
+    while (post.length < 1900) {
+      const next = pick(sentences);
+      if (post.length + next.length + 1 > 2000) break;
+      post += random() < 0.3 ? `\n\n${next}` : ` ${next}`;
+    }
+    posts.push(post);
+  }
+  return posts;
+}

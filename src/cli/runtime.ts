@@ -3,10 +3,13 @@ import { type Config, parseConfig } from '../config.js';
 import { HelpDesk } from '../core/help-desk.js';
 import type { KnowledgeBase } from '../core/knowledge.js';
 import type { LedgerStore } from '../core/ledger/store.js';
+import { matchingFingerprint } from '../core/match/fingerprint.js';
+import type { SavedModel } from '../core/match/model.js';
 import { type RulesPolicy, rulesPolicyFrom } from '../core/rules/policy.js';
 import type { StateStore } from '../core/state/store.js';
 import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge/cache.js';
 import type { KnowledgeLoad } from '../knowledge/load.js';
+import { readCachedModel, writeCachedModel } from '../knowledge/model-file.js';
 import { formatProblem } from '../knowledge/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { type Io, UsageError } from './io.js';
@@ -21,6 +24,8 @@ export interface Runtime {
   readonly log: Logger;
   readonly kb: KnowledgeBase;
   readonly desk: HelpDesk;
+  /** The matcher's model from the cache, when it fits this knowledge base (for a second desk). */
+  readonly savedModel: SavedModel | undefined;
   /** Open when the command asked for it; close it before exiting. */
   readonly ledger: LedgerStore | undefined;
   /** Open when the command asked for it (the bot itself): questions are then remembered. */
@@ -73,9 +78,17 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
     log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
   const ledger = options.ledger ? await openLedger(config, rulesPolicyFrom(loaded.kb)) : undefined;
   const state = options.state ? await openState(config) : undefined;
+  const cacheDir = join(config.DATA_DIR, 'cache');
+  const savedModel = readCachedModel(cacheDir, matchingFingerprint(loaded.kb));
   const desk = new HelpDesk(loaded.kb, {
     ...(ledger === undefined ? {} : { ledger }),
     ...(state === undefined ? {} : { state }),
+    ...(savedModel === undefined ? {} : { savedModel }),
+    // The knowledge base changed (or the cache is new): the matcher was fitted to it just now.
+    onMatcherFitted: (matcher, ms) => {
+      const cached = writeCachedModel(cacheDir, matcher.save());
+      log.info({ ms, cached }, 'matcher fitted to the knowledge base');
+    },
   });
   const taught = await desk.applyTaught();
   if (taught > 0) log.debug({ taught }, 'taught examples applied');
@@ -84,6 +97,7 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
     log,
     kb: loaded.kb,
     desk,
+    savedModel,
     ledger,
     state,
     close: async () => {

@@ -58,6 +58,21 @@ function sourcesLine(citations: readonly Citation[]): string {
   return `Policy: ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
 
+/** Why the member's own ledger chose the topic: said before their figures. */
+export function ledgerReasonText(clue: { readonly reason: string }): string {
+  return `I looked at your account to see which topic you mean: ${clue.reason}.`;
+}
+
+/** The second question of a post, answered below the first. */
+export function secondAnswerText(answer: string): string {
+  return `**You also asked:**\n\n${answer}`;
+}
+
+/** The second question of a post, not sure enough to answer: pointed to. */
+export function alsoAskedText(topic: Topic): string {
+  return `You also asked about **${topic.title}**: pick it below, or ask it on its own and I'll answer it.`;
+}
+
 export function clarifyText(choices: readonly Topic[]): string {
   const lines = choices.map((choice, i) => `${i + 1}. ${choice.title}`);
   return `I'm not sure which of these you mean:\n${lines.join('\n')}\nPick one and I'll answer it.`;

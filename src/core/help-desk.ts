@@ -1,10 +1,13 @@
 import {
   abstainText,
   accountViewText,
+  alsoAskedText,
   answerText,
   citationsFor,
   clarifyText,
   EMPTY_QUESTION_TEXT,
+  ledgerReasonText,
+  secondAnswerText,
   tooLongText,
   topicOf,
   unknownTopicText,
@@ -13,6 +16,8 @@ import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge.js';
 import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
+import type { SavedModel } from './match/model.js';
+import { type LedgerClue, ledgerDecides } from './personal/ledger-clues.js';
 import {
   ACCOUNT_QUESTIONS,
   PRIVATE_ANSWER_HINT,
@@ -29,25 +34,44 @@ import { type AccountView, identityOf, type Reply, type Request } from './types.
 export interface HelpDeskOptions {
   /** Members' accounts; without it every answer is the general one. */
   readonly ledger?: LedgerStore;
+  /** The matcher's model as saved in the cache; refitted when the knowledge base has changed since. */
+  readonly savedModel?: SavedModel;
+  /** Told when the matcher had to be fitted (the knowledge base changed): worth saving for next time. */
+  readonly onMatcherFitted?: (matcher: Matcher, milliseconds: number) => void;
   /** What is remembered: questions, statistics, moderators' notices and taught examples. */
   readonly state?: StateStore;
 }
 
 /** The single entry every adapter uses: a request in, the reply to show out. */
 export class HelpDesk {
-  readonly matcher: Matcher;
+  private built: Matcher | undefined;
   readonly policy: RulesPolicy;
   private readonly ledger: LedgerStore | undefined;
   private readonly state: StateStore | undefined;
+  private readonly options: HelpDeskOptions;
 
   constructor(
     readonly kb: KnowledgeBase,
     options: HelpDeskOptions = {},
   ) {
-    this.matcher = new Matcher(kb);
+    this.options = options;
     this.policy = rulesPolicyFrom(kb);
     this.ledger = options.ledger;
     this.state = options.state;
+  }
+
+  /**
+   * Built on first use: commands that never match a question (an import, a balance) never load or
+   * fit the model.
+   */
+  get matcher(): Matcher {
+    if (this.built === undefined) {
+      const start = Date.now();
+      const { savedModel } = this.options;
+      this.built = new Matcher(this.kb, savedModel === undefined ? {} : { saved: savedModel });
+      if (this.built.fitted) this.options.onMatcherFitted?.(this.built, Date.now() - start);
+    }
+    return this.built;
   }
 
   async handle(request: Request): Promise<Reply> {
@@ -59,8 +83,7 @@ export class HelpDesk {
   /** Examples moderators taught, back into the matcher (at start-up; teaching applies at once). */
   async applyTaught(): Promise<number> {
     const taught = (await this.state?.taught()) ?? [];
-    for (const example of taught) this.matcher.teach(example.intent, example.text);
-    return taught.length;
+    return taught.length === 0 ? 0 : this.matcher.teach(taught);
   }
 
   private async dispatch(request: Request): Promise<Reply> {
@@ -84,11 +107,15 @@ export class HelpDesk {
     if (text.length > MAX_QUESTION_CHARS) return refusal(tooLongText(text.length, MAX_QUESTION_CHARS));
     const analysis = this.matcher.analyzer.analyse(text);
     if (analysis.terms.length === 0 && analysis.tokens.length === 0) return refusal(EMPTY_QUESTION_TEXT);
-    const match = this.matcher.decide(analysis);
+    const words = this.matcher.match(text);
     const asker = await this.asker(request);
+    // The words left the topic open: a linked member's own ledger may settle it, and says why.
+    const clue = asker.facts !== null && asker.privateReply ? ledgerDecides(words, asker.facts) : null;
+    const match = clue === null ? words : this.matcher.answerAs(clue.intent, text);
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
-      return this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now));
+      const reply = this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now), clue);
+      return this.withSecondQuestion(reply, match, text, asker, request.now);
     }
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
@@ -100,8 +127,7 @@ export class HelpDesk {
         account: asker.facts,
       };
     }
-    const onTopic =
-      match.features !== null && match.features.overOutOfScope > 0 && match.features.known >= 0.5;
+    const onTopic = match.onTopic;
     return {
       ...base(match),
       text: abstainText(onTopic),
@@ -109,6 +135,48 @@ export class HelpDesk {
       escalate: onTopic,
       feedback: onTopic,
       account: asker.facts,
+    };
+  }
+
+  /**
+   * A post that asks two things: the second one answered too when the bot is sure of it on its own,
+   * otherwise offered first among the related topics.
+   */
+  private async withSecondQuestion(
+    reply: Reply,
+    match: MatchResult,
+    text: string,
+    asker: Asker,
+    now: Date,
+  ): Promise<Reply> {
+    const second = match.also[0];
+    if (second === undefined || second.intent === reply.intent) return reply;
+    const topic = topicOf(this.kb, second.intent);
+    if (!second.answer) {
+      return {
+        ...reply,
+        text: `${reply.text}\n\n${alsoAskedText(topic)}`,
+        followups: [topic, ...reply.followups.filter((followup) => followup.intent !== second.intent)],
+        also: [{ ...topic, answered: false }],
+      };
+    }
+    const entry = entryById(this.kb, second.intent) as FaqEntry;
+    const secondMatch = { ...this.matcher.answerAs(second.intent, text), confidence: second.confidence };
+    const answer = this.answer(entry, secondMatch, asker, await this.noticeFor(entry.id, now));
+    return {
+      ...reply,
+      text: `${reply.text}\n\n${secondAnswerText(answer.text)}`,
+      visibility: reply.visibility === 'private' || answer.visibility === 'private' ? 'private' : 'public',
+      cases: [...new Set([...reply.cases, ...answer.cases])],
+      citations: [
+        ...reply.citations,
+        ...answer.citations.filter(
+          (citation) => !reply.citations.some((mine) => mine.factId === citation.factId),
+        ),
+      ],
+      escalate: reply.escalate || answer.escalate,
+      followups: reply.followups.filter((followup) => followup.intent !== second.intent),
+      also: [{ ...topic, answered: true }],
     };
   }
 
@@ -175,6 +243,10 @@ export class HelpDesk {
       signalled: [],
       choices: [],
       best: entry.id,
+      candidates: [{ intent: entry.id, probability: 1 }],
+      offTopic: 0,
+      onTopic: true,
+      also: [],
       features: null,
     };
     const asker = askedBy === null ? null : await this.asker(askedBy);
@@ -185,7 +257,13 @@ export class HelpDesk {
    * An FAQ answer; for an asker, with what the rules say about their own account (then the reply is
    * private), or with how to link an account when the question is about one and none is linked.
    */
-  private answer(entry: FaqEntry, match: MatchResult, asker: Asker | null, notice?: string): Reply {
+  private answer(
+    entry: FaqEntry,
+    match: MatchResult,
+    asker: Asker | null,
+    notice?: string,
+    clue: LedgerClue | null = null,
+  ): Reply {
     const facts = asker?.facts ?? null;
     const canShow = asker?.privateReply !== false;
     const personal = facts === null || !canShow ? null : personalSection(entry.id, facts);
@@ -204,7 +282,9 @@ export class HelpDesk {
     return {
       ...base(match),
       text: answerText(entry, match.signalled, citations, {
-        ...(personal === null ? {} : { personal: personal.text }),
+        ...(personal === null
+          ? {}
+          : { personal: clue === null ? personal.text : `${ledgerReasonText(clue)}\n${personal.text}` }),
         ...(notice === undefined ? {} : { notice }),
         ...(closing === undefined ? {} : { closing }),
       }),
@@ -217,6 +297,7 @@ export class HelpDesk {
       escalate: personal?.escalate ?? false,
       feedback: true,
       account: canShow ? facts : null,
+      decidedBy: clue !== null ? 'ledger' : asker === null || match.features === null ? 'member' : 'words',
     };
   }
 }
@@ -237,9 +318,11 @@ const NOTHING: Reply = {
   citations: [],
   choices: [],
   followups: [],
+  also: [],
   escalate: false,
   feedback: false,
   account: null,
+  decidedBy: null,
 };
 
 interface Asker {

@@ -17,6 +17,8 @@ export interface FaqPart {
   readonly caseId: string;
   readonly text: string;
   readonly signals: readonly string[];
+  /** Sentences that tell this situation in members' words: what the case classifier learns from. */
+  readonly examples: readonly string[];
 }
 
 export interface FaqEntry {
@@ -30,15 +32,6 @@ export interface FaqEntry {
   readonly parts: readonly FaqPart[];
 }
 
-/** Parameters of the confidence model, fitted by `helpbot knowledge calibrate`. */
-export interface Calibration {
-  readonly fingerprint: string;
-  readonly weights: Readonly<Record<string, number>>;
-  readonly bias: number;
-  readonly answerAt: number;
-  readonly clarifyAt: number;
-}
-
 export interface KnowledgeBase {
   readonly facts: ReadonlyMap<string, PolicyFact>;
   readonly numbers: Readonly<Record<string, PolicyNumber>>;
@@ -48,7 +41,6 @@ export interface KnowledgeBase {
   /** misspelling or shorthand (one word) -> replacement word(s) */
   readonly misspellings: ReadonlyMap<string, string>;
   readonly outOfScope: readonly string[];
-  readonly calibration: Calibration | null;
 }
 
 export function entryById(kb: KnowledgeBase, id: string): FaqEntry | undefined {

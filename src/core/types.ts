@@ -75,8 +75,10 @@ export interface Reply {
   readonly citations: readonly Citation[];
   /** Close topics offered when the question could mean several. */
   readonly choices: readonly Topic[];
-  /** Related topics worth a look after this answer. */
+  /** Related topics worth a look after this answer (a second question the post asked comes first). */
   readonly followups: readonly Topic[];
+  /** A second question the post asked: answered below the first, or offered among the follow-ups. */
+  readonly also: readonly (Topic & { readonly answered: boolean })[];
   /** The bot hands over: a moderator should look at this question. */
   readonly escalate: boolean;
   /** Whether the answer should carry helpful / not helpful / ask a moderator. */
@@ -86,4 +88,11 @@ export interface Reply {
    * private reply is the only place the member's data appears.
    */
   readonly account: AccountFacts | null;
+  /**
+   * What chose the topic: the member's words, the member's own ledger (the words fit several
+   * topics), or the member (a topic picked or asked for by name). Null when nothing was answered.
+   */
+  readonly decidedBy: DecidedBy | null;
 }
+
+export type DecidedBy = 'words' | 'ledger' | 'member';

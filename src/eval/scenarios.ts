@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-// Account scenarios (../shared/eval/scenarios.dev.jsonl): a question asked by a linked member at a
-// fixed time, with what the answer and the account facts must say. Only the fields a line names
-// are checked, so a scenario can test one thing.
+// Account scenarios (eval/scenarios.jsonl with eval/accounts.json): a question asked by a linked
+// member at a fixed time, with what the answer and the account facts must say. Only the fields a
+// line names are checked, so a scenario can test one thing.
 
 export const scenarioSchema = z.object({
   as: z.string(),
@@ -11,6 +11,14 @@ export const scenarioSchema = z.object({
   intent: z.string().nullable().optional(),
   intent_any: z.array(z.string().nullable()).optional(),
   cases_include: z.array(z.string()).optional(),
+  /** The case the answer applies first (the one the question names). */
+  first_case: z.string().optional(),
+  /** What chose the topic: the words, or the member's own ledger when the words fit several. */
+  decided_by: z.enum(['words', 'ledger', 'member']).optional(),
+  /** Phrases the answer must contain (the account facts it cites). */
+  answer_includes: z.array(z.string()).optional(),
+  /** The second question's topic the answer covers or offers. */
+  also: z.string().optional(),
   account: z
     .object({
       balance: z.number().optional(),
@@ -30,6 +38,9 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export interface ScenarioAnswer {
   readonly intent: string | null;
   readonly cases: readonly string[];
+  readonly answer: string;
+  readonly decidedBy: string | null;
+  readonly also: readonly { readonly intent: string }[];
   readonly account: {
     readonly balance: number;
     readonly nextMonthlyGrant: string | null;
@@ -60,6 +71,16 @@ export function scenarioMismatches(scenario: Scenario, answer: ScenarioAnswer): 
   for (const id of scenario.cases_include ?? []) {
     if (!answer.cases.includes(id))
       wrong.push(`cases: expected to include ${id}, got ${JSON.stringify(answer.cases)}`);
+  }
+  if (scenario.first_case !== undefined) check('first case', scenario.first_case, answer.cases[0] ?? null);
+  if (scenario.decided_by !== undefined) check('decided by', scenario.decided_by, answer.decidedBy);
+  for (const phrase of scenario.answer_includes ?? []) {
+    if (!answer.answer.includes(phrase)) wrong.push(`answer: expected to include ${JSON.stringify(phrase)}`);
+  }
+  if (scenario.also !== undefined && !answer.also.some((topic) => topic.intent === scenario.also)) {
+    wrong.push(
+      `also: expected ${scenario.also}, got ${JSON.stringify(answer.also.map((topic) => topic.intent))}`,
+    );
   }
   const expected = scenario.account;
   const account = answer.account;

@@ -31,7 +31,7 @@ export function knowledgeSourceKey(dir: string): string | undefined {
       .filter((name) => /\.ya?ml$/.test(name))
       .sort()
       .map((name) => join('faq', name));
-    for (const name of ['policy.yaml', 'synonyms.yaml', 'out-of-scope.yaml', 'calibration.yaml', ...faq]) {
+    for (const name of ['policy.yaml', 'synonyms.yaml', 'out-of-scope.yaml', ...faq]) {
       hash.update(name).update('\u0000');
       try {
         hash.update(readFileSync(join(dir, name)));

@@ -1,26 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Calibration, KnowledgeBase } from '../core/knowledge.js';
-import { matchingFingerprint } from './fingerprint.js';
+import type { KnowledgeBase } from '../core/knowledge.js';
 import type { Problem } from './problem.js';
-import {
-  calibrationFileSchema,
-  faqEntrySchema,
-  outOfScopeFileSchema,
-  policyFileSchema,
-  synonymsFileSchema,
-} from './schema.js';
+import { faqEntrySchema, outOfScopeFileSchema, policyFileSchema, synonymsFileSchema } from './schema.js';
 import { validateKnowledge } from './validate.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
-
-export const CALIBRATION_FILE = 'calibration.yaml';
 
 export interface KnowledgeLoad {
   /** Absent when any problem stops the knowledge base from being used. */
   readonly kb?: KnowledgeBase;
   /** Fatal: the bot must not run on this knowledge base. */
   readonly problems: readonly Problem[];
-  /** Worth fixing before merging, not worth refusing to start over (a stale calibration). */
+  /** Worth fixing before merging, not worth refusing to start over (the folder's list style). */
   readonly warnings: readonly Problem[];
 }
 
@@ -56,26 +47,6 @@ export function loadKnowledge(dir: string): KnowledgeLoad {
   problems.push(...validated.problems);
   if (problems.length > 0) return { problems, warnings: [] };
 
-  const warnings: Problem[] = [];
-  const fingerprint = matchingFingerprint(validated.kb);
-  let calibration: Calibration | null = null;
-  const calibrationFile = readYamlFile(join(dir, CALIBRATION_FILE), CALIBRATION_FILE, calibrationFileSchema);
-  if (!calibrationFile.ok) {
-    warnings.push(
-      ...calibrationFile.problems.map((problem) => ({
-        ...problem,
-        message: `${problem.message}; run \`helpbot knowledge calibrate\``,
-      })),
-    );
-  } else if (calibrationFile.value.value.fingerprint !== fingerprint) {
-    warnings.push({
-      file: CALIBRATION_FILE,
-      message:
-        'stale: examples, keywords or synonyms changed since it was fitted; run `helpbot knowledge calibrate`',
-    });
-    calibration = calibrationFile.value.value;
-  } else {
-    calibration = calibrationFile.value.value;
-  }
-  return { kb: { ...validated.kb, calibration }, problems, warnings };
+  const style = [policy, synonyms, outOfScope, ...faq].flatMap((file) => file.style);
+  return { kb: validated.kb, problems, warnings: style };
 }

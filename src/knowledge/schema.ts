@@ -8,6 +8,8 @@ const id = z
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'must be lower-case words joined by dots or dashes');
 const text = z.string().trim().min(1, 'must not be empty');
 const phrase = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
+// Examples are members' posts, which may run to several paragraphs (the bot reads up to 2,000 characters).
+const post = z.string().trim().min(1, 'must not be empty').max(2000, 'is longer than 2,000 characters');
 
 export const policyFileSchema = z.strictObject({
   facts: z
@@ -38,6 +40,7 @@ export const faqPartSchema = z.strictObject({
   case: id,
   text,
   signals: z.array(phrase).default([]),
+  examples: z.array(phrase).default([]),
 });
 
 export const faqEntrySchema = z.strictObject({
@@ -46,26 +49,16 @@ export const faqEntrySchema = z.strictObject({
   answer: text,
   facts: z.array(id).min(1, 'must cite at least one fact'),
   keywords: z.array(phrase).min(1),
-  examples: z.array(phrase).min(8, 'needs at least 8 example questions to be matched reliably'),
+  examples: z.array(post).min(8, 'needs at least 8 example questions to be matched reliably'),
   followups: z.array(id).default([]),
   parts: z.array(faqPartSchema).default([]),
 });
 
 export const outOfScopeFileSchema = z.strictObject({
-  examples: z.array(phrase).min(1),
-});
-
-export const calibrationFileSchema = z.strictObject({
-  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
-  weights: z.record(z.string(), z.number()),
-  bias: z.number(),
-  answerAt: z.number().min(0).max(1),
-  clarifyAt: z.number().min(0).max(1),
-  measured: z.record(z.string(), z.number()).optional(),
+  examples: z.array(post).min(1),
 });
 
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
 export type FaqEntryFile = z.infer<typeof faqEntrySchema>;
 export type OutOfScopeFile = z.infer<typeof outOfScopeFileSchema>;
-export type CalibrationFile = z.infer<typeof calibrationFileSchema>;

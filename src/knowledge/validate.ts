@@ -21,11 +21,9 @@ export interface KnowledgeFiles {
   readonly faq: readonly YamlFile<FaqEntryFile>[];
 }
 
-type KnowledgeWithoutCalibration = Omit<KnowledgeBase, 'calibration'>;
-
 /** Checks the rules that span files and builds the knowledge base; every problem is collected. */
 export function validateKnowledge(files: KnowledgeFiles): {
-  kb: KnowledgeWithoutCalibration;
+  kb: KnowledgeBase;
   problems: Problem[];
 } {
   const problems: Problem[] = [];
@@ -138,6 +136,7 @@ export function validateKnowledge(files: KnowledgeFiles): {
         caseId: part.case,
         text: fill(file, ['parts', index, 'text'], part.text, raw.id),
         signals: part.signals,
+        examples: part.examples,
       };
     });
     entries.push({
@@ -201,6 +200,11 @@ export function validateKnowledge(files: KnowledgeFiles): {
     const file = entryFiles.get(entry.id) as YamlFile<FaqEntryFile>;
     for (const [index, example] of entry.examples.entries()) {
       checkExample(file, ['examples', index], example, entry.id);
+    }
+    for (const [partIndex, part] of entry.parts.entries()) {
+      for (const [index, example] of part.examples.entries()) {
+        checkExample(file, ['parts', partIndex, 'examples', index], example, `${entry.id} (${part.caseId})`);
+      }
     }
   }
   for (const [index, example] of files.outOfScope.value.examples.entries()) {

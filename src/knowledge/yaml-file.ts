@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isCollection, isNode, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Loaded, Problem } from './problem.js';
 
@@ -8,6 +8,8 @@ export interface YamlFile<T> {
   readonly file: string;
   readonly value: T;
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** Layout that works but breaks the folder's one style (lists in brackets): worth fixing, not fatal. */
+  readonly style: readonly Problem[];
 }
 
 export function readYamlFile<S extends z.ZodType>(
@@ -57,7 +59,24 @@ export function readYamlFile<S extends z.ZodType>(
     });
     return { ok: false, problems };
   }
-  return { ok: true, value: { file: displayName, value: parsed.data, lineOf } };
+  return { ok: true, value: { file: displayName, value: parsed.data, lineOf, style: styleProblems() } };
+
+  // Moderators copy what they see: one list style throughout ("- item" lines) keeps every file alike.
+  function styleProblems(): Problem[] {
+    const found: Problem[] = [];
+    visit(doc, (_, node) => {
+      if (isCollection(node) && node.flow && node.items.length > 0 && node.range) {
+        found.push({
+          file: displayName,
+          line: lineCounter.linePos(node.range[0]).line,
+          message: isSeq(node)
+            ? 'write this list one item per line ("- item"), not in brackets'
+            : 'write these fields one per line ("name: value"), not in braces',
+        });
+      }
+    });
+    return found;
+  }
 }
 
 /** The `id` of the object a bad value belongs to, so a problem names its entry or fact. */

@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/io.js';
-import { DEV_ACCOUNTS_FILE, DEV_SCENARIOS_FILE, devScenarios, tempDir } from '../helpers/ledger.js';
+import { ACCOUNTS_FILE, SCENARIOS_FILE, scenarios, tempDir } from '../helpers/ledger.js';
 
-const NOW = '2026-11-27T12:00:00Z';
+const NOW = '2026-11-28T12:00:00Z';
 
-async function ledgerWithDevAccounts(): Promise<Record<string, string>> {
+async function ledgerWithAccounts(): Promise<Record<string, string>> {
   const env = { DATA_DIR: tempDir() };
-  const run = await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], { env });
+  const run = await runCli(['accounts', 'import', ACCOUNTS_FILE], { env });
   expect(run.code).toBe(0);
   return env;
 }
@@ -22,13 +22,13 @@ function writeJson(value: unknown): string {
 describe('helpbot accounts import', () => {
   it('imports a file and changes nothing the second time', async () => {
     const env = { DATA_DIR: tempDir() };
-    const first = await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], { env });
+    const first = await runCli(['accounts', 'import', ACCOUNTS_FILE], { env });
     expect(first.stdout).toContain(
-      'imported: 3 accounts (3 new, 0 updated), 19 entries (19 new, 0 already present), 5 identities linked',
+      'imported: 4 accounts (4 new, 0 updated), 48 entries (48 new, 0 already present), 6 identities linked',
     );
-    const second = await runCli(['accounts', 'import', '--json', DEV_ACCOUNTS_FILE], { env });
+    const second = await runCli(['accounts', 'import', '--json', ACCOUNTS_FILE], { env });
     expect(JSON.parse(second.stdout)).toMatchObject({
-      accounts: 3,
+      accounts: 4,
       accountsCreated: 0,
       entriesAdded: 0,
       identitiesLinked: 0,
@@ -36,7 +36,7 @@ describe('helpbot accounts import', () => {
   });
 
   it('rejects a file with problems whole, naming account, entry and field for each', async () => {
-    const env = await ledgerWithDevAccounts();
+    const env = await ledgerWithAccounts();
     const file = writeJson({
       accounts: [
         {
@@ -74,22 +74,22 @@ describe('helpbot accounts import', () => {
   });
 
   it('rejects a spend beyond the balance at its time, and leaves the ledger as it was', async () => {
-    const env = await ledgerWithDevAccounts();
-    const before = await runCli(['balance', 'console:janhvi', '--now', NOW, '--json'], { env });
+    const env = await ledgerWithAccounts();
+    const before = await runCli(['balance', 'console:mara', '--now', NOW, '--json'], { env });
     const file = writeJson({
       accounts: [
         {
-          id: 'acct-d3',
+          id: 'acct-mara',
           kind: 'freelancer',
           plan: 'basic',
-          billingDay: 29,
-          identities: ['console:janhvi'],
+          billingDay: 15,
+          identities: ['console:mara'],
           ledger: [
             {
               id: 'big',
               at: '2026-11-01T00:00:00Z',
               type: 'spend',
-              amount: 61,
+              amount: 121,
               proposal: 'p-9',
               job: 'Big job',
             },
@@ -100,9 +100,9 @@ describe('helpbot accounts import', () => {
     const run = await runCli(['accounts', 'import', file], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      'account acct-d3 entry big amount: spends 61 Connects but the balance at 2026-11-01T00:00:00.000Z is 60',
+      'account acct-mara entry big amount: spends 121 Connects but the balance at 2026-11-01T00:00:00.000Z is 120',
     );
-    expect((await runCli(['balance', 'console:janhvi', '--now', NOW, '--json'], { env })).stdout).toBe(
+    expect((await runCli(['balance', 'console:mara', '--now', NOW, '--json'], { env })).stdout).toBe(
       before.stdout,
     );
   });
@@ -116,9 +116,9 @@ describe('helpbot accounts import', () => {
 
   it('checks without writing on --dry-run', async () => {
     const env = { DATA_DIR: tempDir() };
-    const run = await runCli(['accounts', 'import', '--dry-run', DEV_ACCOUNTS_FILE], { env });
-    expect(run.stdout).toContain('checked (dry run, nothing written): 3 accounts (3 new');
-    expect((await runCli(['balance', 'console:faraz', '--json'], { env })).stdout.trim()).toBe('null');
+    const run = await runCli(['accounts', 'import', '--dry-run', ACCOUNTS_FILE], { env });
+    expect(run.stdout).toContain('checked (dry run, nothing written): 4 accounts (4 new');
+    expect((await runCli(['balance', 'console:rin', '--json'], { env })).stdout.trim()).toBe('null');
   });
 
   it('gives one-line errors for a missing file, a missing argument and an unknown action', async () => {
@@ -137,7 +137,7 @@ describe('helpbot accounts import', () => {
   });
 
   it('refuses DATABASE_URL instead of quietly using SQLite', async () => {
-    const run = await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], {
+    const run = await runCli(['accounts', 'import', ACCOUNTS_FILE], {
       env: { DATABASE_URL: 'postgres://db/ledger' },
     });
     expect(run.code).toBe(1);
@@ -149,26 +149,29 @@ describe('helpbot accounts import', () => {
 
 describe('helpbot balance', () => {
   it('prints the contract account object with --json', async () => {
-    const env = await ledgerWithDevAccounts();
+    const env = await ledgerWithAccounts();
     const run = await runCli(['balance', 'discord:200000000000000001', '--now', NOW, '--json'], { env });
     const account = JSON.parse(run.stdout);
     expect(account).toMatchObject({
-      id: 'acct-d1',
-      balance: 122,
-      nextMonthlyGrant: '2026-12-12',
+      id: 'acct-rin',
+      balance: 180,
+      nextMonthlyGrant: '2026-12-08',
       missingMonthlyGrant: false,
-      expiring: [],
+      expiring: [
+        { amount: 30, on: '2026-12-01' },
+        { amount: 10, on: '2026-12-08' },
+      ],
     });
     expect(account.proposals[1]).toEqual({
-      proposal: 'p-102',
-      job: 'Podcast editing',
-      spent: 10,
+      proposal: 'p-202',
+      job: 'Landing page copy',
+      spent: 8,
       outcome: 'client_cancelled',
       refund: 'refunded',
       case: 'refund.client-cancelled',
-      boost: 4,
-      returned: 10,
-      entries: ['sp2', 'o2'],
+      boost: 0,
+      returned: 8,
+      entries: ['sp-202', 'out-202'],
     });
     expect(Object.keys(account).slice(0, 6)).toEqual([
       'id',
@@ -181,31 +184,32 @@ describe('helpbot balance', () => {
   });
 
   it('prints the facts for a moderator as text', async () => {
-    const env = await ledgerWithDevAccounts();
-    const run = await runCli(['balance', 'console:janhvi', '--now', NOW], { env });
-    expect(run.stdout).toContain('Balance: 60 Connects');
+    const env = await ledgerWithAccounts();
+    const run = await runCli(['balance', 'console:mara', '--now', NOW], { env });
+    expect(run.stdout).toContain('Balance: 120 Connects');
     expect(run.stdout).toContain(
-      'Next monthly grant: 29 November 2026; MISSING for the cycle from 29 October 2026',
+      'Next monthly grant: 15 December 2026; MISSING for the cycle from 15 November 2026',
     );
-    expect(run.stdout).toContain('40 Connects on 20 December 2026');
-    const agency = await runCli(['balance', 'console:agency-owner', '--now', NOW], { env });
+    const rin = await runCli(['balance', 'console:rin', '--now', NOW], { env });
+    expect(rin.stdout).toContain('30 Connects on 1 December 2026');
+    const agency = await runCli(['balance', 'console:studio-north', '--now', NOW], { env });
     expect(agency.stdout).toContain('Monthly grant: none (agencies get no free Connects)');
   });
 
   it('says when no account is linked, and refuses a malformed identity', async () => {
-    const env = await ledgerWithDevAccounts();
+    const env = await ledgerWithAccounts();
     expect((await runCli(['balance', 'console:nobody'], { env })).stdout).toBe(
       'No account is linked to console:nobody.\n',
     );
-    const bad = await runCli(['balance', 'faraz'], { env });
+    const bad = await runCli(['balance', 'rin'], { env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^helpbot: invalid identity "faraz"/);
+    expect(bad.stderr).toMatch(/^helpbot: invalid identity "rin"/);
   });
 });
 
-describe('account scenarios (../shared/eval/scenarios.dev.jsonl)', async () => {
-  const env = await ledgerWithDevAccounts();
-  for (const scenario of devScenarios()) {
+describe('account scenarios (eval/scenarios.jsonl)', async () => {
+  const env = await ledgerWithAccounts();
+  for (const scenario of scenarios()) {
     it(`${scenario.as}: ${scenario.text}`, async () => {
       const run = await runCli(
         ['ask', '--json', '--as', String(scenario.as), '--now', String(scenario.now), String(scenario.text)],
@@ -219,7 +223,7 @@ describe('account scenarios (../shared/eval/scenarios.dev.jsonl)', async () => {
   }
 
   it('are all scored by helpbot eval --accounts', async () => {
-    const run = await runCli(['eval', DEV_SCENARIOS_FILE, '--accounts', DEV_ACCOUNTS_FILE, '--json']);
-    expect(JSON.parse(run.stdout)).toEqual({ scenarios: 5, passed: 5, failures: [] });
+    const run = await runCli(['eval', SCENARIOS_FILE, '--accounts', ACCOUNTS_FILE, '--json']);
+    expect(JSON.parse(run.stdout)).toEqual({ scenarios: 8, passed: 8, failures: [] });
   });
 });

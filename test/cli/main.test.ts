@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/io.js';
-import { editFile, knowledgeCopy, SHARED_EVAL_DIR } from '../helpers/knowledge.js';
+import { dataDirWithModel, editFile, knowledgeCopy } from '../helpers/knowledge.js';
 
 const BIN = fileURLToPath(new URL('../../bin/helpbot.js', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -37,6 +37,19 @@ describe('helpbot ask', () => {
     expect(typeof json.answer).toBe('string');
     expect(json.confidence).toBeGreaterThan(0);
     expect(json.confidence).toBeLessThanOrEqual(1);
+    expect(json).toMatchObject({ decidedBy: 'words', also: [] });
+  });
+
+  it('reports a second question the post asks in --json', async () => {
+    const run = await runCli([
+      'ask',
+      '--json',
+      'My monthly free connects did not arrive on my billing date this month. Also, how long do connects stay valid before they expire?',
+    ]);
+    const json = JSON.parse(run.stdout);
+    expect(json.intent).toBe('connects.monthly-free');
+    expect(json.also).toEqual([{ intent: 'connects.expiry', answered: expect.any(Boolean) }]);
+    expect(json.answer).toMatch(/You also asked/);
   });
 
   it.each([
@@ -47,7 +60,7 @@ describe('helpbot ask', () => {
     [['ask', '--loud', 'hi'], /Unknown option '--loud'/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['knowledge', 'polish'], /unknown subcommand "polish"/],
-    [['eval'], /expected one file/],
+    [['eval'], /expected a question file/],
     [['match', 'extra'], /takes no arguments/],
     [['start', '--guild', '1'], /Unknown option '--guild'/],
   ])('%j is a one-line usage error with exit status 2', async (argv, message) => {
@@ -117,10 +130,12 @@ describe('helpbot eval', () => {
     );
     const run = await runCli(['eval', file]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('in-scope accuracy: 0.667 (2/3');
+    expect(run.stdout).toContain('in-scope answered right: 0.667 (2/3');
     expect(run.stdout).toContain('out-of-scope abstention: 1.000 (1/1)');
-    expect(run.stdout).toContain('refund case accuracy: 1.000 (1/1)');
+    expect(run.stdout).toContain('refund case named first: 1.000 (1/1)');
     expect(run.stdout).toMatch(/support\.contact -> \(abstained\).*reset my password/);
+    expect(run.stdout).toMatch(/^connects\.expiry +1 +1 +1 +1\.000 +1\.000$/m);
+    expect(run.stdout).toContain('confusion (rows: expected, columns: answered');
   });
 
   it('rejects a malformed line naming its line number', async () => {
@@ -131,14 +146,35 @@ describe('helpbot eval', () => {
     expect(run.stderr).toMatch(/:2: text/);
   });
 
-  it.runIf(existsSync(join(SHARED_EVAL_DIR, 'questions.dev.jsonl')))(
-    'scores the development set with --json',
-    async () => {
-      const run = await runCli(['eval', '--json', join(SHARED_EVAL_DIR, 'questions.dev.jsonl')]);
-      const report = JSON.parse(run.stdout);
-      expect(report.inScope.accuracy).toBeGreaterThanOrEqual(0.97);
-    },
-  );
+  it('scores the knowledge base by grouped cross-validation, beside the files', async () => {
+    const run = await runCli(['eval', '--cross-validation', '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout)['cross-validation over knowledge/ (grouped folds)'];
+    expect(report.questions).toBeGreaterThan(900);
+    expect(report.perIntent.map((row: { intent: string }) => row.intent)).toContain('refunds');
+    expect(report.outOfScope.abstention).toBeGreaterThan(0.9);
+  });
+
+  it('asks for a file or --cross-validation', async () => {
+    expect(await runCli(['eval'])).toMatchObject({ code: 2 });
+  });
+});
+
+describe('helpbot knowledge preview', () => {
+  it('shows an entry as members see it, with every example’s held-out score', async () => {
+    const run = await runCli(['knowledge', 'preview', 'agency.connects']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Preview of agency\.connects as members see it:/);
+    expect(run.stdout).toContain('Connects for agencies and Agency Plus');
+    expect(run.stdout).not.toMatch(/…and \d+ more/);
+  });
+
+  it('names the entries when the topic is unknown, in one line', async () => {
+    const run = await runCli(['knowledge', 'preview', 'crypto']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^helpbot: knowledge preview: no FAQ entry "crypto"; one of: .*refunds/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('helpbot knowledge check', () => {
@@ -151,7 +187,7 @@ describe('helpbot knowledge check', () => {
   it('fails with each problem on its own line', async () => {
     const dir = knowledgeCopy();
     editFile(join(dir, 'faq', 'connects.expiry.yaml'), (text) =>
-      text.replace('facts: [expiry.one-year]', 'facts: [expiry.never]'),
+      text.replace('facts:\n  - expiry.one-year', 'facts:\n  - expiry.never'),
     );
     const run = await runCli(['knowledge', 'check'], { env: { KNOWLEDGE_DIR: dir } });
     expect(run.code).toBe(1);
@@ -168,16 +204,19 @@ describe('helpbot knowledge check', () => {
     expect(run.stderr).toMatch(/^helpbot: knowledge base is invalid: policy\.yaml:\d+: malformed YAML/);
   });
 
-  it('recalibrates into the knowledge folder and is then fresh again', async () => {
+  it('never fails after a moderator adds an example; calibrate refits and caches the matcher', async () => {
     const dir = knowledgeCopy();
     editFile(join(dir, 'faq', 'proposals.tips.yaml'), (text) =>
       text.replace('examples:\n', 'examples:\n  - is boosting ever a good idea\n'),
     );
-    expect((await runCli(['knowledge', 'check'], { env: { KNOWLEDGE_DIR: dir } })).stderr).toMatch(/stale/);
-    const calibrated = await runCli(['knowledge', 'calibrate'], { env: { KNOWLEDGE_DIR: dir } });
-    expect(calibrated.code).toBe(0);
-    expect(calibrated.stdout).toMatch(/inScopeTopAccuracy: 0\.\d+/);
     expect((await runCli(['knowledge', 'check'], { env: { KNOWLEDGE_DIR: dir } })).code).toBe(0);
+    const dataDir = mkdtempSync(join(tmpdir(), 'helpbot-calibrate-'));
+    const env = { KNOWLEDGE_DIR: dir, DATA_DIR: dataDir };
+    const calibrated = await runCli(['knowledge', 'calibrate'], { env });
+    expect(calibrated.code).toBe(0);
+    expect(calibrated.stdout).toMatch(/answered right: 0\.\d+/);
+    expect(calibrated.stdout).toContain(`saved in ${join(dataDir, 'cache', 'model.json')}`);
+    expect(existsSync(join(dataDir, 'cache', 'model.json'))).toBe(true);
   });
 });
 
@@ -209,7 +248,7 @@ describe.runIf(existsSync(BUILT))('the installed bin', () => {
 
   it('answers from a real process and exits 0', async () => {
     const { stdout } = await exec('node', [BIN, 'ask', '--json', 'when do free connects arrive'], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDirWithModel() },
     });
     expect(JSON.parse(stdout).intent).toBe('connects.monthly-free');
   });
@@ -230,6 +269,7 @@ describe('helpbot start --moderator', () => {
       '/mod grant console:modder 5 welcome gift',
       '/mod lookup console:modder',
       '/mod audit',
+      '/mod preview refunds',
       '/mod grant console:modder five',
     ].join('\n');
     const run = await runCli(['start', '--moderator', '--now', '2026-11-27T12:00:00Z'], {
@@ -242,6 +282,7 @@ describe('helpbot start --moderator', () => {
       /Recent moderator actions:\n• 2026-11-27 12:00 console:modder lookup console:modder/,
     );
     expect(run.stdout).toContain('Usage: /mod grant IDENTITY AMOUNT REASON…');
+    expect(run.stdout).toContain('Preview of refunds as members see it:');
     const refused = await runCli(['start'], { env, stdin: '/mod grant console:modder 5 more\n' });
     expect(refused.stdout).toContain('Only moderators can do that.');
     const balance = await runCli(['balance', 'console:modder', '--json', '--now', '2026-11-27T12:00:00Z'], {
@@ -253,9 +294,9 @@ describe('helpbot start --moderator', () => {
   it('teaches and posts notices that knowledge export writes out for review', async () => {
     const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'helpbot-mod-')), USER: 'modder' };
     const lines = [
-      '/mod teach connects.about are bids and connects one and the same',
+      '/mod teach connects.about is the zorbl badge worth any connects',
       '/mod notice connects.buy 5 Card payments fail today',
-      'are bids and connects one and the same',
+      'is the zorbl badge worth any connects',
     ];
     const run = await runCli(['start', '--moderator', '--now', '2026-11-27T12:00:00Z'], {
       env,
@@ -264,7 +305,7 @@ describe('helpbot start --moderator', () => {
     expect(run.stdout).toContain('What Connects are and what they are for');
     const exported = await runCli(['knowledge', 'export'], { env });
     expect(exported.stdout).toContain(
-      'taught:\n  connects.about:\n    - text: are bids and connects one and the same\n      by: console:modder',
+      'taught:\n  connects.about:\n    - text: is the zorbl badge worth any connects\n      by: console:modder',
     );
     expect(exported.stdout).toContain('text: Card payments fail today');
     const file = join(env.DATA_DIR, 'overlays.yaml');

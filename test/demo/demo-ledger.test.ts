@@ -3,7 +3,7 @@ import { accountFacts } from '../../src/core/rules/account-facts.js';
 import { END_OF_TIME, replayLedger } from '../../src/core/rules/replay.js';
 import { demoAccounts } from '../../src/demo/demo-ledger.js';
 import { runCli } from '../helpers/io.js';
-import { DEV_ACCOUNTS_FILE, POLICY, tempDir } from '../helpers/ledger.js';
+import { ACCOUNTS_FILE, POLICY, tempDir } from '../helpers/ledger.js';
 
 describe('the demo ledger', () => {
   it('is valid and shows every kind of answer, whatever the date', () => {
@@ -42,7 +42,7 @@ describe('helpbot start on a fresh DATA_DIR', () => {
 
   it('leaves a ledger that already has accounts alone', async () => {
     const env = { DATA_DIR: tempDir(), USER: 'newcomer' };
-    await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], { env });
+    await runCli(['accounts', 'import', ACCOUNTS_FILE], { env });
     const run = await runCli(['start'], { env, stdin: 'how many connects do I have?\n' });
     expect(run.stdout).toContain("I can't see a marketplace account linked to you (console:newcomer)");
   });

@@ -4,6 +4,9 @@ import { scenarioMismatches, scenarioSchema } from '../../src/eval/scenarios.js'
 const answer = {
   intent: 'refunds',
   cases: ['refund.expired'],
+  answer: 'Your proposal to "Logo" expired on 20 November 2026.',
+  decidedBy: 'ledger',
+  also: [{ intent: 'connects.expiry' }],
   account: {
     balance: 10,
     nextMonthlyGrant: '2026-12-12',
@@ -58,6 +61,34 @@ describe('scenarioMismatches', () => {
     const scenario = scenarioSchema.parse({ as: 'console:x', now: '2026-11-27', text: 'q', account: null });
     expect(scenarioMismatches(scenario, answer)).toEqual([
       'account: expected null, got {"balance":10,"nextMonthlyGrant":"2026-12-12","missingMonthlyGrant":false,"expiring":[{"amount":5,"on":"2026-12-20"}],"proposals":[{"proposal":"p-1","refund":"not-eligible","case":"refund.expired"}]}',
+    ]);
+  });
+});
+
+describe('scenario checks on how the topic was chosen', () => {
+  it('checks the first case, who decided, phrases of the answer and the second question', () => {
+    const scenario = scenarioSchema.parse({
+      as: 'console:x',
+      now: '2026-11-27',
+      text: 'q',
+      first_case: 'refund.expired',
+      decided_by: 'ledger',
+      answer_includes: ['20 November 2026'],
+      also: 'connects.expiry',
+    });
+    expect(scenarioMismatches(scenario, answer)).toEqual([]);
+    const wrong = scenarioSchema.parse({
+      ...scenario,
+      first_case: 'refund.hired',
+      decided_by: 'words',
+      answer_includes: ['21 November'],
+      also: 'connects.buy',
+    });
+    expect(scenarioMismatches(wrong, answer)).toEqual([
+      'first case: expected "refund.hired", got "refund.expired"',
+      'decided by: expected "words", got "ledger"',
+      'answer: expected to include "21 November"',
+      'also: expected connects.buy, got ["connects.expiry"]',
     ]);
   });
 });

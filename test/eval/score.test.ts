@@ -18,7 +18,7 @@ describe('scoreEval', () => {
   ]);
 
   it('counts any acceptable intent as right and a clarification as not answered', () => {
-    expect(report.inScope).toEqual({ total: 3, correct: 2, accuracy: 0.667, clarified: 1 });
+    expect(report.inScope).toEqual({ total: 3, correct: 2, accuracy: 0.667, clarified: 1, wrong: 0 });
   });
 
   it('counts abstentions on out-of-scope questions', () => {

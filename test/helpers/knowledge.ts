@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import type { KnowledgeBase } from '../../src/core/knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
-export const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../shared/eval', import.meta.url));
 
 let cached: KnowledgeBase | undefined;
 
@@ -19,6 +19,17 @@ export function realKnowledge(): KnowledgeBase {
     cached = loaded.kb;
   }
   return cached;
+}
+
+/**
+ * A fresh DATA_DIR whose cache already holds the matcher fitted to knowledge/ (by global-setup.ts),
+ * for a real `helpbot` process: it starts in milliseconds instead of fitting first.
+ */
+export function dataDirWithModel(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'helpbot-data-'));
+  mkdirSync(join(dir, 'cache'));
+  copyFileSync(join(inject('modelCacheDir'), 'model.json'), join(dir, 'cache', 'model.json'));
+  return dir;
 }
 
 /** A scratch copy of knowledge/ to break on purpose. */

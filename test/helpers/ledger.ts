@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Account, JobOutcome, LedgerEntry } from '../../src/core/ledger/types.js';
 import type { RulesPolicy } from '../../src/core/rules/policy.js';
-import { SHARED_EVAL_DIR } from './knowledge.js';
 
 // Small, readable ledgers for the rules and store tests.
 
@@ -74,11 +74,12 @@ export function tempDir(prefix = 'helpbot-ledger-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export const DEV_ACCOUNTS_FILE = join(SHARED_EVAL_DIR, 'accounts.dev.json');
-export const DEV_SCENARIOS_FILE = join(SHARED_EVAL_DIR, 'scenarios.dev.jsonl');
+/** The repository's own accounts and account scenarios (eval/), written for this project. */
+export const ACCOUNTS_FILE = fileURLToPath(new URL('../../eval/accounts.json', import.meta.url));
+export const SCENARIOS_FILE = fileURLToPath(new URL('../../eval/scenarios.jsonl', import.meta.url));
 
-export function devScenarios(): Record<string, unknown>[] {
-  return readFileSync(DEV_SCENARIOS_FILE, 'utf8')
+export function scenarios(): Record<string, unknown>[] {
+  return readFileSync(SCENARIOS_FILE, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);

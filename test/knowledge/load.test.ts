@@ -19,7 +19,8 @@ describe('loadKnowledge', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.warnings).toEqual([]);
     expect(loaded.kb?.entries.length).toBeGreaterThanOrEqual(13);
-    expect(loaded.kb?.calibration).not.toBeNull();
+    const refunds = loaded.kb?.entries.find((entry) => entry.id === 'refunds');
+    expect(refunds?.parts.every((part) => part.examples.length >= 5)).toBe(true);
   });
 
   it('reports malformed YAML with its file and line', () => {
@@ -32,7 +33,7 @@ describe('loadKnowledge', () => {
   it('names the entry and line of an unknown fact id', () => {
     const problems = problemsAfter((dir) =>
       editFile(join(dir, 'faq', 'connects.expiry.yaml'), (text) =>
-        text.replace('facts: [expiry.one-year]', 'facts: [expiry.two-years]'),
+        text.replace('facts:\n  - expiry.one-year', 'facts:\n  - expiry.two-years'),
       ),
     );
     expect(problems).toContainEqual(
@@ -109,31 +110,77 @@ describe('loadKnowledge', () => {
 
   it('reports a variant given two meanings in the synonyms file', () => {
     const problems = problemsAfter((dir) =>
-      editFile(join(dir, 'synonyms.yaml'), (text) =>
-        text.replace('free: [gratis, complimentary]', 'free: [gratis, complimentary, coins]'),
-      ),
+      editFile(join(dir, 'synonyms.yaml'), (text) => text.replace('  free:\n', '  free:\n    - coins\n')),
     );
     expect(problems.join('\n')).toMatch(/variant "coins" is already a variant of "connects"/);
   });
 
-  it('warns, without failing the load, when the calibration is stale', () => {
+  it('loads after a moderator adds an example: nothing else goes stale', () => {
     const dir = knowledgeCopy();
     editFile(join(dir, 'faq', 'proposals.tips.yaml'), (text) =>
       text.replace('examples:\n', 'examples:\n  - a brand new example about boosting bids\n'),
     );
     const loaded = loadKnowledge(dir);
     expect(loaded.problems).toEqual([]);
+    expect(loaded.warnings).toEqual([]);
+    expect(loaded.kb?.entries.find((entry) => entry.id === 'proposals.tips')?.examples).toContain(
+      'a brand new example about boosting bids',
+    );
+  });
+
+  it('takes a long, several-line post as an example', () => {
+    const dir = knowledgeCopy();
+    const post = `Hi all,\n\n${'I applied to many jobs this month and heard nothing back. '.repeat(10)}\nWhat am I doing wrong?`;
+    editFile(join(dir, 'faq', 'proposals.tips.yaml'), (text) =>
+      text.replace('examples:\n', `examples:\n  - ${JSON.stringify(post)}\n`),
+    );
+    const loaded = loadKnowledge(dir);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.kb?.entries.find((entry) => entry.id === 'proposals.tips')?.examples).toContain(post);
+  });
+
+  it('refuses an example over 2,000 characters, naming the entry and line', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(join(dir, 'faq', 'proposals.tips.yaml'), (text) =>
+        text.replace('examples:\n', `examples:\n  - ${'word '.repeat(401)}\n`),
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^faq\/proposals\.tips\.yaml:\d+ \[proposals\.tips\]: examples\.0: is longer than 2,000 characters/,
+      ),
+    );
+  });
+
+  it('asks for one list style: items one per line, not in brackets (a warning, not a failure)', () => {
+    const dir = knowledgeCopy();
+    editFile(join(dir, 'faq', 'connects.expiry.yaml'), (text) =>
+      text.replace('facts:\n  - expiry.one-year\n', 'facts: [expiry.one-year]\n'),
+    );
+    const loaded = loadKnowledge(dir);
+    expect(loaded.problems).toEqual([]);
     expect(loaded.kb).toBeDefined();
-    expect(loaded.warnings.map(formatProblem).join('\n')).toMatch(/calibration\.yaml: stale/);
+    expect(loaded.warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/^faq\/connects\.expiry\.yaml:\d+: write this list one item per line/),
+    ]);
+  });
+
+  it('reports a duplicate case example, naming the case', () => {
+    const problems = problemsAfter((dir) =>
+      editFile(join(dir, 'faq', 'refunds.yaml'), (text) =>
+        text.replace('    examples:\n', '    examples:\n      - the position was filled by someone else\n'),
+      ),
+    );
+    expect(problems.join('\n')).toMatch(/duplicate example "the position was filled by someone else"/);
   });
 
   it('reports every problem at once, across files', () => {
     const problems = problemsAfter((dir) => {
       editFile(join(dir, 'faq', 'connects.expiry.yaml'), (text) =>
-        text.replace('facts: [expiry.one-year]', 'facts: [nope.one]'),
+        text.replace('facts:\n  - expiry.one-year', 'facts:\n  - nope.one'),
       );
       editFile(join(dir, 'faq', 'connects.about.yaml'), (text) =>
-        text.replace('followups: [', 'followups: [nowhere.at-all, '),
+        text.replace('followups:\n', 'followups:\n  - nowhere.at-all\n'),
       );
     });
     expect(problems.length).toBeGreaterThanOrEqual(2);

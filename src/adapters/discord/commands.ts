@@ -159,6 +159,9 @@ export const COMMANDS: readonly RESTPostAPIApplicationCommandsJSONBody[] = [
       sub('unanswered', 'Recent abstentions, "not helpful" answers and escalations', []),
       sub('stats', 'Questions, answers and feedback over the last 7 days', []),
       sub('audit', 'Recent moderator actions', []),
+      sub('preview', 'An FAQ entry as members see it, and how well its examples are recognised', [
+        intent('intent', 'The FAQ entry'),
+      ]),
     ],
   },
   {

@@ -1,4 +1,4 @@
-import type { ModCommand } from '../../core/moderation/commands.js';
+import { MOD_ACTIONS, type ModCommand } from '../../core/moderation/commands.js';
 import { parseModLine } from '../terminal/mod-command.js';
 
 /**
@@ -15,7 +15,6 @@ export function parseSlackModText(text: string): ModCommand | string {
         .replace(/^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/, 'slack:$1')
         .replace(/^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/, '$1'),
     );
-  if (words.length === 0)
-    return 'Usage: /connects-mod <teach|notice|grant|adjust|outcome|lookup|mute|unmute|unanswered|stats|audit> …';
+  if (words.length === 0) return `Usage: /connects-mod <${MOD_ACTIONS.join('|')}> …`;
   return parseModLine(words);
 }

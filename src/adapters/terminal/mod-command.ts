@@ -8,7 +8,7 @@ export const MOD_HELP = `Moderator lines (start with --moderator):
   /mod grant IDENTITY AMOUNT REASON…     /mod adjust IDENTITY ±AMOUNT REASON…
   /mod outcome IDENTITY PROPOSAL OUTCOME /mod lookup IDENTITY
   /mod mute CHANNEL [HOURS]              /mod unmute CHANNEL
-  /mod unanswered | stats | audit`;
+  /mod unanswered | stats | audit        /mod preview INTENT`;
 
 /** The command, or a one-line reason it cannot be one. */
 export function parseModLine(words: readonly string[]): ModCommand | string {
@@ -57,6 +57,8 @@ export function parseModLine(words: readonly string[]): ModCommand | string {
     case 'stats':
     case 'audit':
       return args.length === 0 ? { action } : usage('');
+    case 'preview':
+      return args.length >= 1 ? { action, topic: rest(0) } : usage('INTENT');
     default:
       return `Unknown moderator action "${action ?? ''}"; one of: ${MOD_ACTIONS.join(', ')}.`;
   }

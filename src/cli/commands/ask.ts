@@ -42,5 +42,7 @@ export function askJson(reply: Reply) {
     visibility: reply.visibility,
     choices: reply.choices.map((choice) => choice.intent),
     citations: reply.citations.map((citation) => citation.factId),
+    decidedBy: reply.decidedBy,
+    also: reply.also.map((topic) => ({ intent: topic.intent, answered: topic.answered })),
   };
 }

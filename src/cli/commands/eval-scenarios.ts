@@ -33,7 +33,10 @@ export async function evalScenarios(
     if (!imported.ok) {
       throw new UsageError(`eval: ${accountsFile}: ${imported.problems.map(formatLedgerProblem).join('; ')}`);
     }
-    const desk = new HelpDesk(runtime.kb, { ledger });
+    const desk = new HelpDesk(runtime.kb, {
+      ledger,
+      ...(runtime.savedModel === undefined ? {} : { savedModel: runtime.savedModel }),
+    });
     const failures: { line: number; text: string; as: string; wrong: string[] }[] = [];
     for (const [index, scenario] of scenarios.entries()) {
       const reply = await desk.handle({

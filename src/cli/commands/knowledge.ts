@@ -1,25 +1,28 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { calibrate } from '../../core/match/calibrate.js';
 import { Matcher } from '../../core/match/matcher.js';
-import { matchingFingerprint } from '../../knowledge/fingerprint.js';
-import { CALIBRATION_FILE, loadKnowledge } from '../../knowledge/load.js';
+import { previewEntry, previewText } from '../../core/moderation/preview.js';
+import { crossValidationReport } from '../../eval/cross-validation.js';
+import { formatReport } from '../../eval/format.js';
+import { loadKnowledge } from '../../knowledge/load.js';
+import { writeCachedModel } from '../../knowledge/model-file.js';
 import { formatProblem } from '../../knowledge/problem.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
-import { loadConfig, openState } from '../runtime.js';
+import { loadConfig, loadRuntime, openState, StartupError } from '../runtime.js';
 
-const SUBCOMMANDS = ['check', 'calibrate', 'export'] as const;
+const SUBCOMMANDS = ['check', 'calibrate', 'preview', 'export'] as const;
 
 export async function knowledgeCommand(args: readonly string[], io: Io): Promise<number> {
   const [subcommand, ...rest] = args;
   if (subcommand === 'export') return exportOverlays(rest, io);
+  if (subcommand === 'preview') return preview(rest, io);
   parseCommandArgs(`knowledge ${subcommand ?? ''}`.trim(), rest, {});
   if (rest.length > 0) throw new UsageError(`knowledge ${subcommand}: takes no arguments`);
   const dir = loadConfig(io).KNOWLEDGE_DIR;
   if (subcommand === 'check') return check(dir, io);
-  if (subcommand === 'calibrate') return recalibrate(dir, io);
+  if (subcommand === 'calibrate') return recalibrate(io);
   throw new UsageError(
     `knowledge: unknown subcommand "${subcommand ?? ''}"; expected one of: ${SUBCOMMANDS.join(', ')}`,
   );
@@ -42,25 +45,46 @@ function check(dir: string, io: Io): number {
   return EXIT_OK;
 }
 
-function recalibrate(dir: string, io: Io): number {
-  const loaded = loadKnowledge(dir);
+/**
+ * `helpbot knowledge calibrate`: fits the matcher to knowledge/ now (the classifier and, by grouped
+ * cross-validation, its confidence), saves it in DATA_DIR/cache for every later start, and prints
+ * how it did on the examples it had not seen.
+ */
+function recalibrate(io: Io): number {
+  const config = loadConfig(io);
+  const loaded = loadKnowledge(config.KNOWLEDGE_DIR);
   if (loaded.kb === undefined) {
     for (const problem of loaded.problems) writeLine(io.stderr, formatProblem(problem));
     writeLine(io.stderr, 'knowledge calibrate: fix the problems above first');
     return EXIT_FAILURE;
   }
-  const kb = { ...loaded.kb, calibration: null };
-  const report = calibrate(new Matcher(kb), matchingFingerprint(kb));
-  const header =
-    '# Written by `helpbot knowledge calibrate`: the confidence model fitted to this knowledge base by\n' +
-    '# leave-one-out over its examples. Do not edit by hand; run the command again after changing\n' +
-    '# examples, keywords or synonyms (`helpbot knowledge check` says when it is stale).\n';
-  const target = join(dir, CALIBRATION_FILE);
-  const temporary = `${target}.tmp-${process.pid}`;
-  writeFileSync(temporary, header + stringify({ ...report.calibration, measured: report.measured }));
-  renameSync(temporary, target);
-  writeLine(io.stdout, `knowledge calibrate: wrote ${target}`);
-  for (const [name, value] of Object.entries(report.measured)) writeLine(io.stdout, `  ${name}: ${value}`);
+  const start = Date.now();
+  const matcher = new Matcher(loaded.kb);
+  const cacheDir = join(config.DATA_DIR, 'cache');
+  if (!writeCachedModel(cacheDir, matcher.save())) {
+    throw new StartupError(`knowledge calibrate: cannot write ${join(cacheDir, 'model.json')}`);
+  }
+  writeLine(
+    io.stdout,
+    `knowledge calibrate: fitted in ${Date.now() - start} ms, saved in ${join(cacheDir, 'model.json')}`,
+  );
+  writeLine(io.stdout, formatReport(crossValidationReport(matcher), { confusions: false }));
+  return EXIT_OK;
+}
+
+/** `helpbot knowledge preview TOPIC`: the entry as members see it, and every example's held-out score. */
+async function preview(args: readonly string[], io: Io): Promise<number> {
+  const { positionals } = parseCommandArgs('knowledge preview', args, {});
+  const topic = positionals.join(' ').trim();
+  if (topic === '')
+    throw new UsageError('knowledge preview: name the entry, e.g. helpbot knowledge preview refunds');
+  const runtime = await loadRuntime(io);
+  const found = await previewEntry(runtime.desk, topic, new Date());
+  if (found === null) {
+    const ids = runtime.kb.entries.map((entry) => entry.id).join(', ');
+    throw new UsageError(`knowledge preview: no FAQ entry "${topic}"; one of: ${ids}`);
+  }
+  writeLine(io.stdout, previewText(found));
   return EXIT_OK;
 }
 

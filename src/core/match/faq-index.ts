@@ -1,38 +1,26 @@
-import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge.js';
 import type { Analysis, Analyzer } from '../text/analyzer.js';
+import { Bm25Index, countTerms } from './bm25.js';
 
 /** The pseudo-intent of the out-of-scope examples: ranking first means "not ours to answer". */
 export const OUT_OF_SCOPE = '(out-of-scope)';
 
 /**
- * How the two indexes are combined. The defaults won on leave-one-out over the knowledge base and on
- * the development set (`npm run eval:methods` prints the comparison); the others stay selectable so
- * that comparison can be rerun after the knowledge base grows.
+ * How the two indexes are combined: how many of an intent's best documents count, each worth
+ * `decay` times the one before, and the weight of the intent profile against them.
  */
 export interface RankingOptions {
-  /** How many of an intent's best documents count, each worth `decay` times the one before. */
   readonly topK: number;
   readonly decay: number;
-  /** Weight of the intent profile's score against the documents' (0 = documents only). */
   readonly profileWeight: number;
-  /** MiniSearch's own fuzzy matching, for terms at least this long (Infinity = off). */
-  readonly fuzzyFrom: number;
-  /** MiniSearch's prefix matching, for terms at least this long (Infinity = off). */
-  readonly prefixFrom: number;
 }
 
-export const DEFAULT_RANKING: RankingOptions = {
-  topK: 3,
-  decay: 0.5,
-  profileWeight: 1,
-  fuzzyFrom: Number.POSITIVE_INFINITY,
-  prefixFrom: Number.POSITIVE_INFINITY,
-};
+export const DEFAULT_RANKING: RankingOptions = { topK: 3, decay: 0.5, profileWeight: 1 };
 
-const MINISEARCH_FUZZINESS = 0.2;
 /** Terms in more than this share of the documents are left to the profiles (see rank). */
 export const COMMON_TERM_SHARE = 0.3;
+/** A long post is searched by at most this many of its rarest terms. */
+const MAX_QUERY_TERMS = 24;
 
 export type Source = 'example' | 'title' | 'keywords' | 'taught';
 
@@ -48,35 +36,28 @@ export interface IntentScore {
   readonly score: number;
 }
 
-interface ProfileDoc {
-  readonly id: string;
-  readonly terms: string;
-}
-
-const newIndex = <T extends { id: number | string }>(storeFields: string[]) =>
-  new MiniSearch<T>({
-    fields: ['terms'],
-    storeFields,
-    tokenize: (text) => (text === '' ? [] : text.split(' ')),
-    processTerm: (term) => term,
-  });
-
 /**
- * The FAQ as two BM25 indexes (MiniSearch). One holds a document per example question, title and
+ * The FAQ as two BM25 indexes. One holds a document per example question, title and
  * keyword list, and scores an intent by its best documents (a nearest-neighbour view). The other
  * holds one profile per intent, all its texts together, and scores how well the intent's whole
  * vocabulary covers the question (a centroid view). Their sum ranks the intents.
  */
 export class FaqIndex {
-  private readonly documentsIndex = newIndex<IndexedDoc>(['intent', 'source']);
-  private readonly profilesIndex = newIndex<ProfileDoc>([]);
+  private readonly documentsIndex = new Bm25Index();
+  private readonly profilesIndex = new Bm25Index();
+  /** Profile document number -> intent. */
+  private readonly profileIntents: string[] = [];
   private nextId = 0;
   private readonly docs = new Map<number, IndexedDoc>();
   /** Each intent's terms with their counts: its profile, and what its coverage of a question is read from. */
   private readonly vocabularyByIntent = new Map<string, Map<string, number>>();
-  private readonly profiles = new Map<string, ProfileDoc>();
-  private readonly documentFrequency = new Map<string, number>();
   private bulkLoading = true;
+  /** Intents by number, and each document's intent number (by document id). */
+  private readonly intentNames: string[] = [];
+  private readonly intentNumbers = new Map<string, number>();
+  private readonly docIntent: number[] = [];
+  /** How many FAQ (not off-topic) documents use each term. */
+  private readonly faqTerms = new Map<string, number>();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -120,48 +101,61 @@ export class FaqIndex {
   }
 
   /** Intents by descending score; intents nothing matched are absent. */
-  rank(analysis: Analysis): IntentScore[] {
-    if (analysis.terms.length === 0) return [];
-    const query = analysis.terms.join(' ');
-    const { topK, decay, profileWeight, fuzzyFrom, prefixFrom } = this.options;
-    const options = {
-      combineWith: 'OR' as const,
-      prefix: (term: string) => term.length >= prefixFrom,
-      fuzzy: (term: string) => (term.length >= fuzzyFrom ? MINISEARCH_FUZZINESS : false),
-    };
+  rank(analysis: Analysis, counts: ReadonlyMap<string, number> = countTerms(analysis.terms)): IntentScore[] {
+    if (counts.size === 0) return [];
+    const { topK, decay, profileWeight } = this.options;
     // A term in most documents ("connects") barely moves BM25 but makes every document a result;
-    // the profiles, one per intent, still weigh it.
+    // the profiles, one per intent, still weigh it. A long post is searched by its rarest terms,
+    // the ones that tell topics apart: the rest would only cost time.
     const limit = this.documentsIndex.documentCount * COMMON_TERM_SHARE;
-    const distinctive = analysis.terms.filter((term) => (this.documentFrequency.get(term) ?? 0) <= limit);
-    const perIntent = new Map<string, number[]>();
+    const distinctive: [string, number, number][] = [];
+    counts.forEach((count, term) => {
+      const df = this.documentsIndex.frequency(term);
+      if (df > 0 && df <= limit) distinctive.push([term, count, df]);
+    });
     // A short question keeps them: with one distinctive word left, the common one still decides.
-    const documentQuery = distinctive.length >= 2 ? distinctive.join(' ') : query;
-    const documentResults = this.documentsIndex.search(documentQuery, options);
-    for (const result of documentResults) {
-      const intent = result.intent as string;
-      const scores = perIntent.get(intent) ?? [];
-      scores.push(result.score);
-      perIntent.set(intent, scores);
-    }
-    const totals = new Map<string, number>();
-    for (const [intent, scores] of perIntent) {
-      let total = 0;
+    const documentQuery =
+      distinctive.length >= 2
+        ? new Map(
+            distinctive
+              .sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]))
+              .slice(0, MAX_QUERY_TERMS)
+              .map(([term, count]) => [term, count]),
+          )
+        : counts;
+    // Each intent's best `topK` document scores, in slots of a flat array (0 = empty).
+    const intents = this.intentNames.length;
+    const best = new Float64Array(intents * topK);
+    this.documentsIndex.forEachScore(documentQuery, (id, score) => {
+      const base = (this.docIntent[id] as number) * topK;
+      if (score <= (best[base + topK - 1] as number)) return;
+      let at = base + topK - 1;
+      while (at > base && (best[at - 1] as number) < score) {
+        best[at] = best[at - 1] as number;
+        at--;
+      }
+      best[at] = score;
+    });
+    const totals = new Float64Array(intents);
+    for (let intent = 0; intent < intents; intent++) {
       let weight = 1;
-      for (const value of scores.slice(0, topK)) {
-        total += weight * value;
+      for (let k = 0; k < topK; k++) {
+        totals[intent] = (totals[intent] as number) + weight * (best[intent * topK + k] as number);
         weight *= decay;
       }
-      totals.set(intent, total);
     }
     if (profileWeight > 0) {
-      for (const result of this.profilesIndex.search(query, options)) {
-        const intent = result.id as string;
-        totals.set(intent, (totals.get(intent) ?? 0) + profileWeight * result.score);
-      }
+      this.profilesIndex.forEachScore(counts, (id, score) => {
+        const intent = this.intentNumbers.get(this.profileIntents[id] as string) as number;
+        totals[intent] = (totals[intent] as number) + profileWeight * score;
+      });
     }
-    return [...totals]
-      .map(([intent, score]) => ({ intent, score }))
-      .sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
+    const ranked: IntentScore[] = [];
+    for (let intent = 0; intent < intents; intent++) {
+      const score = totals[intent] as number;
+      if (score > 0) ranked.push({ intent: this.intentNames[intent] as string, score });
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
   }
 
   /** The share of the question's distinct terms that an intent's documents use at all. */
@@ -176,39 +170,34 @@ export class FaqIndex {
   }
 
   /** The share of the question's distinct terms that some FAQ entry uses. */
-  knownShare(analysis: Analysis): number {
-    const distinct = new Set(analysis.terms);
-    if (distinct.size === 0) return 0;
+  knownShare(analysis: Analysis, counts: ReadonlyMap<string, number> = countTerms(analysis.terms)): number {
+    if (counts.size === 0) return 0;
     let known = 0;
-    for (const term of distinct) {
-      for (const [intent, vocabulary] of this.vocabularyByIntent) {
-        if (intent !== OUT_OF_SCOPE && vocabulary.has(term)) {
-          known++;
-          break;
-        }
-      }
-    }
-    return known / distinct.size;
+    for (const term of counts.keys()) if ((this.faqTerms.get(term) ?? 0) > 0) known++;
+    return known / counts.size;
   }
 
   private insert(doc: IndexedDoc): void {
-    this.documentsIndex.add(doc);
-    for (const term of new Set(doc.terms.split(' '))) {
-      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
+    const terms = doc.terms.split(' ');
+    this.documentsIndex.add(doc.id, terms);
     this.docs.set(doc.id, doc);
+    this.docIntent[doc.id] = this.intentNumber(doc.intent);
+    if (doc.intent !== OUT_OF_SCOPE) {
+      for (const term of new Set(terms)) this.faqTerms.set(term, (this.faqTerms.get(term) ?? 0) + 1);
+    }
     const vocabulary = this.vocabularyByIntent.get(doc.intent) ?? new Map<string, number>();
-    for (const term of doc.terms.split(' ')) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
+    for (const term of terms) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
     this.vocabularyByIntent.set(doc.intent, vocabulary);
     this.refreshProfile(doc.intent);
   }
 
   private delete(doc: IndexedDoc): void {
-    this.documentsIndex.remove(doc);
-    for (const term of new Set(doc.terms.split(' '))) {
-      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 1) - 1);
-    }
+    this.documentsIndex.remove(doc.id);
     this.docs.delete(doc.id);
+    if (doc.intent !== OUT_OF_SCOPE) {
+      for (const term of new Set(doc.terms.split(' ')))
+        this.faqTerms.set(term, (this.faqTerms.get(term) ?? 1) - 1);
+    }
     const vocabulary = this.vocabularyByIntent.get(doc.intent);
     if (vocabulary !== undefined) {
       for (const term of doc.terms.split(' ')) {
@@ -220,18 +209,30 @@ export class FaqIndex {
     this.refreshProfile(doc.intent);
   }
 
+  private intentNumber(intent: string): number {
+    let number = this.intentNumbers.get(intent);
+    if (number === undefined) {
+      number = this.intentNames.length;
+      this.intentNumbers.set(intent, number);
+      this.intentNames.push(intent);
+    }
+    return number;
+  }
+
   private refreshProfile(intent: string): void {
     if (this.bulkLoading) return;
-    const previous = this.profiles.get(intent);
-    // remove(), not discard(): a discarded document keeps its terms in the statistics until vacuumed.
-    if (previous !== undefined) this.profilesIndex.remove(previous);
-    this.profiles.delete(intent);
+    let id = this.profileIntents.indexOf(intent);
+    if (id < 0) {
+      id = this.profileIntents.length;
+      this.profileIntents.push(intent);
+    }
     const vocabulary = this.vocabularyByIntent.get(intent);
-    if (vocabulary === undefined || vocabulary.size === 0) return;
+    if (vocabulary === undefined || vocabulary.size === 0) {
+      this.profilesIndex.remove(id);
+      return;
+    }
     const terms: string[] = [];
     for (const [term, count] of vocabulary) for (let i = 0; i < count; i++) terms.push(term);
-    const profile = { id: intent, terms: terms.join(' ') };
-    this.profilesIndex.add(profile);
-    this.profiles.set(intent, profile);
+    this.profilesIndex.add(id, terms);
   }
 }

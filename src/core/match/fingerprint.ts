@@ -1,17 +1,26 @@
 import { createHash } from 'node:crypto';
-import type { KnowledgeBase } from '../core/knowledge.js';
+import type { KnowledgeBase } from '../knowledge.js';
+
+/** Bump when the fitted model's shape or the way it is fitted changes, so older fits are not reused. */
+export const MODEL_FORMAT = 3;
 
 /**
- * A hash of everything matching depends on. The confidence model is fitted to one state of the
- * knowledge base; when examples, keywords or synonyms change, the fit is stale and must be redone.
+ * A hash of everything matching learns from. The fitted model belongs to one state of the
+ * knowledge base; when examples, titles, keywords, signals or synonyms change, it is fitted again.
  */
-export function matchingFingerprint(kb: Omit<KnowledgeBase, 'calibration'>): string {
+export function matchingFingerprint(
+  kb: Pick<KnowledgeBase, 'entries' | 'outOfScope' | 'synonyms' | 'misspellings'>,
+): string {
   const hash = createHash('sha256');
   const feed = (value: unknown): void => {
     hash.update(JSON.stringify(value));
     hash.update('\u0000');
   };
-  for (const entry of kb.entries) feed([entry.id, entry.title, entry.keywords, entry.examples]);
+  feed(MODEL_FORMAT);
+  for (const entry of kb.entries) {
+    feed([entry.id, entry.title, entry.keywords, entry.examples]);
+    feed(entry.parts.map((part) => [part.caseId, part.signals, part.examples]));
+  }
   feed(kb.outOfScope);
   feed([...kb.synonyms].sort());
   feed([...kb.misspellings].sort());

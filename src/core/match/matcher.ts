@@ -1,26 +1,36 @@
-import type { Calibration, FaqEntry, KnowledgeBase } from '../knowledge.js';
-import { type Analysis, Analyzer } from '../text/analyzer.js';
-import { confidenceOf, type MatchFeatures, UNCALIBRATED } from './confidence.js';
+import type { FaqEntry, KnowledgeBase } from '../knowledge.js';
+import { Analyzer } from '../text/analyzer.js';
+import { TextClassifier } from './classifier.js';
+import { confidenceOf, type MatchFeatures } from './confidence.js';
+import { FaqIndex, OUT_OF_SCOPE } from './faq-index.js';
+import { matchingFingerprint } from './fingerprint.js';
+import { modelFor } from './fitted-models.js';
 import {
-  DEFAULT_RANKING,
-  FaqIndex,
-  type IntentScore,
-  OUT_OF_SCOPE,
-  type RankingOptions,
-} from './faq-index.js';
-import { type CompiledSignal, compileSignal, signalledCases } from './signals.js';
-
-/** Alternatives to the default method, for comparing methods (`npm run eval:methods`). */
-export interface MatcherOptions {
-  readonly stemming?: boolean;
-  readonly ranking?: RankingOptions;
-}
+  DEFAULT_METHOD,
+  type Evidence,
+  evidenceOf,
+  type MatchingModel,
+  type MethodOptions,
+  type SavedModel,
+  saveModel,
+  type TrainingText,
+  trainingTexts,
+} from './model.js';
+import { analysePost, type Reading, readPost, type SentenceReading } from './reader.js';
 
 export type Decision = 'answer' | 'clarify' | 'abstain';
 
 export interface Candidate {
   readonly intent: string;
-  readonly score: number;
+  readonly probability: number;
+}
+
+/** A second question the post asks, beside the main one. */
+export interface SecondAsk {
+  readonly intent: string;
+  readonly confidence: number;
+  /** Sure enough to answer it too; otherwise it is offered as a follow-up. */
+  readonly answer: boolean;
 }
 
 export interface MatchResult {
@@ -29,137 +39,244 @@ export interface MatchResult {
   readonly intent: string | null;
   /** Probability that the best FAQ intent is right, in [0, 1]. */
   readonly confidence: number;
-  /** The case fact ids the answer applies, the ones the question signals first. */
+  /** The case fact ids the answer applies, the ones the question names first. */
   readonly cases: readonly string[];
-  /** The cases the question itself names (the head of `cases`; empty for a general question). */
+  /** The cases the question itself names, in its order (the head of `cases`). */
   readonly signalled: readonly string[];
   /** The topics offered when clarifying (2-3), best first. */
   readonly choices: readonly string[];
   /** The best FAQ intent, whatever the decision (for evaluation and moderators). */
   readonly best: string | null;
+  /** Every FAQ intent the post could be about, most likely first (off-topic excluded). */
+  readonly candidates: readonly Candidate[];
+  /** The classifier's probability that the post is not about Connects at all. */
+  readonly offTopic: number;
+  /** Whether the post is about Connects (an abstention then deserves a moderator). */
+  readonly onTopic: boolean;
+  /** Another question the post asks, when the main one is answered. */
+  readonly also: readonly SecondAsk[];
   readonly features: MatchFeatures | null;
 }
 
-// A runner-up within this share of the best score is "close": worth offering as a choice.
-const CLOSE_SCORE_RATIO = 0.7;
 const MAX_CHOICES = 3;
-// Two intents this close (scores within about 10%) are a coin toss: ask which one was meant.
-export const MIN_ANSWER_MARGIN = 0.1;
+// A runner-up with at least this share of the best one's probability is worth offering.
+const CLOSE_SHARE = 0.35;
+// A second question needs a sentence of its own that leans this clearly to its topic.
+const SECOND_ASK_AT = 0.6;
+const SECOND_ASK_CANDIDATES = 2;
+// A sentence at least this likely to be about the answered entry may tell one of its cases.
+const CASE_RELEVANCE = 0.1;
+// On-topic enough to deserve a moderator: the FAQ as a whole is likelier than off-topic (the
+// off-topic class below one half), and most of the words are ones the FAQ uses.
+const ON_TOPIC_KNOWN = 0.5;
 
-/** Question -> FAQ intent, with a calibrated confidence and the answer / clarify / abstain rule. */
+export interface MatcherOptions {
+  /** A model saved before (the cache); used when it was fitted to this knowledge base, else refitted. */
+  readonly saved?: SavedModel;
+  readonly method?: MethodOptions;
+}
+
+/** A post -> FAQ intent, with a calibrated confidence and the answer / clarify / abstain rule. */
 export class Matcher {
   readonly analyzer: Analyzer;
   readonly index: FaqIndex;
+  readonly model: MatchingModel;
+  /** The knowledge base's matching fingerprint: what the model was fitted to. */
+  readonly fingerprint: string;
+  /** Whether the model was fitted just now rather than restored or shared (then it is worth saving). */
+  readonly fitted: boolean;
+  private classifier: TextClassifier;
+  private readonly method: MethodOptions;
   private readonly entries: ReadonlyMap<string, FaqEntry>;
-  private readonly signals = new Map<string, CompiledSignal[]>();
-  private readonly calibration: Calibration;
+  private readonly taught: TrainingText[] = [];
 
-  constructor(kb: KnowledgeBase, options: MatcherOptions = {}) {
-    const vocabularySource = [
-      ...kb.entries.flatMap((entry) => [entry.title, ...entry.keywords, ...entry.examples]),
-      ...kb.outOfScope,
-    ];
-    this.analyzer = new Analyzer(kb, vocabularySource, options.stemming ?? true);
-    this.index = new FaqIndex(this.analyzer, kb, options.ranking ?? DEFAULT_RANKING);
+  constructor(
+    private readonly kb: KnowledgeBase,
+    options: MatcherOptions = {},
+  ) {
+    this.analyzer = new Analyzer(kb, vocabularyOf(kb));
+    this.index = new FaqIndex(this.analyzer, kb);
+    this.method = options.method ?? DEFAULT_METHOD;
+    this.fingerprint = matchingFingerprint(kb);
+    const { model, fitted } = modelFor(kb, this.analyzer, this.method, this.fingerprint, options.saved);
+    this.model = model;
+    this.fitted = fitted;
+    this.classifier = this.model.classifier;
     this.entries = new Map(kb.entries.map((entry) => [entry.id, entry]));
-    this.calibration = kb.calibration ?? UNCALIBRATED;
-    for (const entry of kb.entries) {
-      const compiled = entry.parts.flatMap((part) =>
-        part.signals
-          .map((signal) => compileSignal(part.caseId, signal, this.analyzer))
-          .filter((signal): signal is CompiledSignal => typeof signal !== 'string'),
-      );
-      this.signals.set(entry.id, compiled);
+  }
+
+  /** The fitted model as the cache keeps it. */
+  save(): SavedModel {
+    return saveModel(this.model, this.fingerprint, this.method);
+  }
+
+  /** Teaches questions as examples of intents; matching changes at once. Returns how many were taken. */
+  teach(examples: readonly { readonly intent: string; readonly text: string }[]): number {
+    const taken = examples.filter(
+      (example) => this.entries.has(example.intent) && example.text.trim() !== '',
+    );
+    if (taken.length === 0) return 0;
+    for (const example of taken) {
+      this.analyzer.learn(example.text);
+      this.index.add(example.intent, 'taught', example.text);
+      this.taught.push({ label: example.intent, text: example.text, source: 'taught' });
     }
+    // The classifier learns them beside the knowledge base's own examples; the confidence model,
+    // fitted on held-out predictions, stays as it is.
+    const texts = [...trainingTexts(this.kb), ...this.taught];
+    this.classifier = TextClassifier.train(
+      texts.map((text) => ({ sentences: analysePost(text.text, this.analyzer).analyses, label: text.label })),
+      this.method.classifier,
+    );
+    return taken.length;
   }
 
-  /** Teaches a question as an example of an intent; matching changes at once. */
-  teach(intent: string, question: string): boolean {
-    if (!this.entries.has(intent)) return false;
-    this.analyzer.learn(question);
-    return this.index.add(intent, 'taught', question) !== undefined;
-  }
-
+  /** Reads a post and decides: answer, offer close topics, or abstain. */
   match(text: string): MatchResult {
-    return this.decide(this.analyzer.analyse(text));
-  }
-
-  /** The model's view of a question, without deciding (for calibration). */
-  featuresOf(analysis: Analysis): { ranking: IntentScore[]; features: MatchFeatures | null } {
-    const ranking = this.index.rank(analysis);
-    const inScope = ranking.filter((score) => score.intent !== OUT_OF_SCOPE);
-    const first = inScope[0];
-    if (first === undefined) return { ranking, features: null };
-    const second = inScope[1]?.score ?? 0;
-    const outOfScope = ranking.find((score) => score.intent === OUT_OF_SCOPE)?.score ?? 0;
-    const features: MatchFeatures = {
-      top: Math.log1p(first.score),
-      margin: Math.log1p(first.score) - Math.log1p(second),
-      overOutOfScope: Math.log1p(first.score) - Math.log1p(outOfScope),
-      coverage: this.index.coverage(first.intent, analysis),
-      known: this.index.knownShare(analysis),
-    };
-    return { ranking, features };
-  }
-
-  decide(analysis: Analysis): MatchResult {
-    const { ranking, features } = this.featuresOf(analysis);
-    const inScope = ranking.filter((score) => score.intent !== OUT_OF_SCOPE);
-    const first = inScope[0];
-    if (first === undefined || features === null) return abstain(0, null, features);
-    const confidence = round(confidenceOf(features, this.calibration));
-    // The out-of-scope examples leading means the question is closer to what we must not answer.
-    const outOfScopeLeads = ranking[0]?.intent === OUT_OF_SCOPE;
-    if (confidence >= this.calibration.answerAt && !outOfScopeLeads && features.margin >= MIN_ANSWER_MARGIN) {
-      return {
-        decision: 'answer',
-        intent: first.intent,
-        confidence,
-        ...this.casesFor(first.intent, analysis),
-        choices: [],
-        best: first.intent,
-        features,
-      };
-    }
-    const close = inScope
-      .filter((score) => score.score >= first.score * CLOSE_SCORE_RATIO)
+    const { reading, evidence } = this.read(text);
+    const calibration = this.model.calibration;
+    const confidence = evidence.features === null ? 0 : round(confidenceOf(evidence.features, calibration));
+    const base = this.abstention(evidence, confidence);
+    const best = base.candidates[0];
+    if (evidence.features === null || best === undefined) return base;
+    if (confidence >= calibration.answerAt) return this.answered(base, best.intent, reading);
+    const close = base.candidates
+      .filter((candidate) => candidate.probability >= best.probability * CLOSE_SHARE)
       .slice(0, MAX_CHOICES);
-    if (confidence >= this.calibration.clarifyAt && close.length >= 2 && !outOfScopeLeads) {
-      return {
-        decision: 'clarify',
-        intent: null,
-        confidence,
-        cases: [],
-        signalled: [],
-        choices: close.map((score) => score.intent),
-        best: first.intent,
-        features,
-      };
+    if (confidence >= calibration.clarifyAt && close.length >= 2) {
+      return { ...base, decision: 'clarify', choices: close.map((candidate) => candidate.intent) };
     }
-    return abstain(confidence, first.intent, features);
+    return base;
   }
 
-  /** The entry's cases: those the question signals, in its order, then the rest as written. */
-  private casesFor(intent: string, analysis: Analysis): { cases: string[]; signalled: string[] } {
+  /**
+   * The post answered as `intent`, whatever the words alone decided (the member's account pointed
+   * there): its cases and second questions as for any answer.
+   */
+  answerAs(intent: string, text: string): MatchResult {
+    const { reading, evidence } = this.read(text);
+    const confidence =
+      evidence.features === null ? 0 : round(confidenceOf(evidence.features, this.model.calibration));
+    return this.answered(this.abstention(evidence, confidence), intent, reading);
+  }
+
+  private read(text: string): { reading: Reading; evidence: Evidence } {
+    const reading = readPost(text, this.analyzer, this.classifier, this.method.reading);
+    return {
+      reading,
+      evidence: evidenceOf(reading, this.classifier.labels, this.method.bm25 ? this.index : null),
+    };
+  }
+
+  private answered(base: MatchResult, intent: string, reading: Reading): MatchResult {
+    return {
+      ...base,
+      decision: 'answer',
+      intent,
+      ...this.casesFor(intent, reading),
+      also: this.secondAsks(reading, intent),
+    };
+  }
+
+  /** An abstention carrying everything known about the post; deciding fills in the rest. */
+  private abstention(evidence: Evidence, confidence: number): MatchResult {
+    const candidates = evidence.ranked
+      .filter((score) => score.intent !== OUT_OF_SCOPE)
+      .map((score) => ({ intent: score.intent, probability: round(score.probability) }));
+    const offTopic = evidence.ranked.find((score) => score.intent === OUT_OF_SCOPE)?.probability ?? 1;
+    const best = candidates[0];
+    const onTopic =
+      evidence.features !== null &&
+      best !== undefined &&
+      offTopic < 0.5 &&
+      evidence.features.known >= ON_TOPIC_KNOWN;
+    return {
+      decision: 'abstain',
+      intent: null,
+      confidence,
+      cases: [],
+      signalled: [],
+      choices: [],
+      best: evidence.best,
+      candidates,
+      offTopic: round(offTopic),
+      onTopic,
+      also: [],
+      features: evidence.features,
+    };
+  }
+
+  /** The entry's cases: those the post names, in its order, then the rest as written. */
+  private casesFor(intent: string, reading: Reading): { cases: string[]; signalled: string[] } {
     const entry = this.entries.get(intent);
-    if (entry === undefined || entry.parts.length === 0) return { cases: [], signalled: [] };
-    const signalled = signalledCases(this.signals.get(intent) ?? [], analysis.tokens);
+    const reader = this.model.cases.get(intent);
+    if (entry === undefined || reader === undefined) return { cases: [], signalled: [] };
+    const column = this.classifier.labels.indexOf(intent);
+    const signalled = reader.casesIn(
+      reading.sentences
+        .filter((sentence) => sentence.sentence.role !== 'courtesy')
+        .map((sentence) => ({
+          analysis: sentence.analysis,
+          // A sentence the classifier reads as another topic tells no case of this one in other
+          // words (its signal phrases still count).
+          relevant: column < 0 || (sentence.probabilities[column] as number) >= CASE_RELEVANCE,
+        })),
+    );
     const rest = entry.parts.map((part) => part.caseId).filter((caseId) => !signalled.includes(caseId));
     return { cases: [...signalled, ...rest], signalled };
   }
+
+  /** A sentence that asks about another topic, clearly enough on its own. */
+  private secondAsks(reading: Reading, main: string): SecondAsk[] {
+    if (reading.sentences.length < 2) return [];
+    // The sentences that lean hardest to another topic; only the strongest few are weighed in full.
+    const leaning: { sentence: SentenceReading; intent: string; probability: number }[] = [];
+    for (const sentence of reading.sentences) {
+      if (sentence.sentence.role === 'courtesy' || sentence.weight === 0) continue;
+      let top = 0;
+      for (let c = 1; c < sentence.probabilities.length; c++) {
+        if ((sentence.probabilities[c] as number) > (sentence.probabilities[top] as number)) top = c;
+      }
+      const intent = this.classifier.labels[top] as string;
+      const probability = sentence.probabilities[top] as number;
+      if (intent !== main && intent !== OUT_OF_SCOPE && probability >= SECOND_ASK_AT) {
+        leaning.push({ sentence, intent, probability });
+      }
+    }
+    let found: SecondAsk | undefined;
+    for (const { sentence, intent } of leaning
+      .sort((a, b) => b.probability - a.probability)
+      .slice(0, SECOND_ASK_CANDIDATES)) {
+      const evidence = evidenceOf(
+        { analysis: sentence.analysis, probabilities: sentence.probabilities, sentences: [sentence] },
+        this.classifier.labels,
+        this.method.bm25 ? this.index : null,
+      );
+      if (evidence.features === null) continue;
+      const confidence = round(confidenceOf(evidence.features, this.model.calibration));
+      if (confidence < this.model.calibration.clarifyAt) continue;
+      if (found !== undefined && found.confidence >= confidence) continue;
+      found = {
+        intent,
+        confidence,
+        answer: confidence >= this.model.calibration.answerAt && sentence.sentence.role === 'ask',
+      };
+    }
+    return found === undefined ? [] : [found];
+  }
 }
 
-function abstain(confidence: number, best: string | null, features: MatchFeatures | null): MatchResult {
-  return {
-    decision: 'abstain',
-    intent: null,
-    confidence,
-    cases: [],
-    signalled: [],
-    choices: [],
-    best,
-    features,
-  };
+/** The words typos are corrected towards: everything the knowledge base says. */
+function vocabularyOf(kb: KnowledgeBase): string[] {
+  return [
+    ...kb.entries.flatMap((entry) => [
+      entry.title,
+      ...entry.keywords,
+      ...entry.examples,
+      ...entry.parts.flatMap((part) => part.examples),
+    ]),
+    ...kb.outOfScope,
+  ];
 }
 
 function round(value: number): number {

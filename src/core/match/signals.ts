@@ -60,8 +60,16 @@ function stepMatches(step: Step, token: string): boolean {
   return step.kind === 'word' ? token === step.value : step.kind === 'prefix' && token.startsWith(step.value);
 }
 
-/** The end (exclusive) of the shortest match of `steps` starting exactly at `start`, if any. */
-function matchAt(steps: readonly Step[], tokens: readonly string[], start: number): number | undefined {
+/**
+ * The shortest match of `steps` starting exactly at `start`, if any: where it ends (exclusive) and
+ * which positions its named words took.
+ */
+function matchAt(
+  steps: readonly Step[],
+  tokens: readonly string[],
+  start: number,
+): { end: number; literals: number[] } | undefined {
+  const literals: number[] = [];
   const walk = (stepIndex: number, position: number): number | undefined => {
     if (stepIndex === steps.length) return position;
     const step = steps[stepIndex] as Step;
@@ -73,9 +81,31 @@ function matchAt(steps: readonly Step[], tokens: readonly string[], start: numbe
       return undefined;
     }
     const token = tokens[position];
-    return token !== undefined && stepMatches(step, token) ? walk(stepIndex + 1, position + 1) : undefined;
+    if (token === undefined || !stepMatches(step, token)) return undefined;
+    literals.push(position);
+    const end = walk(stepIndex + 1, position + 1);
+    if (end === undefined) literals.pop();
+    return end;
   };
-  return walk(0, start);
+  const end = walk(0, start);
+  return end === undefined ? undefined : { end, literals };
+}
+
+// "The client did not cancel" names no cancellation: a negation just before a signal, or between
+// its words, that the signal does not name itself ("never ... view" does) turns the match off.
+const NEGATIONS = new Set(['not', 'never', 'no', 'nobody', 'none']);
+const NEGATION_REACH = 2;
+
+function negated(
+  tokens: readonly string[],
+  start: number,
+  end: number,
+  literals: readonly number[],
+): boolean {
+  for (let i = Math.max(0, start - NEGATION_REACH); i < end; i++) {
+    if (NEGATIONS.has(tokens[i] as string) && !literals.includes(i)) return true;
+  }
+  return false;
 }
 
 /**
@@ -83,12 +113,67 @@ function matchAt(steps: readonly Step[], tokens: readonly string[], start: numbe
  * resolved in favour of the more specific one, so "closed without anyone being hired" is a
  * cancelled post, not a hire.
  */
-export function signalledCases(signals: readonly CompiledSignal[], tokens: readonly string[]): string[] {
+export function signalledCases(
+  signals: readonly CompiledSignal[] | SignalSet,
+  tokens: readonly string[],
+): string[] {
+  return [...new Set(signalHits(signals, tokens).map((hit) => hit.caseId))];
+}
+
+const NONE: readonly CompiledSignal[] = [];
+
+/** Signals by their first word, so a long post tries at each word only the signals that start with it. */
+export class SignalSet {
+  private readonly byFirstWord = new Map<string, CompiledSignal[]>();
+  private readonly byPrefix: CompiledSignal[] = [];
+
+  constructor(readonly signals: readonly CompiledSignal[]) {
+    for (const signal of signals) {
+      const first = signal.steps[0];
+      if (first?.kind === 'word')
+        this.byFirstWord.set(first.value, [...(this.byFirstWord.get(first.value) ?? []), signal]);
+      else this.byPrefix.push(signal);
+    }
+  }
+
+  /** The signals that may match from a word on. */
+  startingWith(token: string): readonly CompiledSignal[] {
+    const exact = this.byFirstWord.get(token) ?? NONE;
+    const prefixed = this.byPrefix.filter((signal) => stepMatches(signal.steps[0] as Step, token));
+    return prefixed.length === 0 ? exact : [...exact, ...prefixed];
+  }
+}
+
+/** The signal matches that stand after overlaps are resolved, in the order of the text. */
+export function signalHits(
+  signals: readonly CompiledSignal[] | SignalSet,
+  tokens: readonly string[],
+): SignalHit[] {
+  return readSignals(signals, tokens).hits;
+}
+
+/**
+ * The signal matches, and the cases a negation turned off ("none of them hired anybody" names no
+ * hire): a learned reading of the same sentence must not bring those back.
+ */
+export function readSignals(
+  signals: readonly CompiledSignal[] | SignalSet,
+  tokens: readonly string[],
+): { hits: SignalHit[]; negatedCases: Set<string> } {
+  const set = signals instanceof SignalSet ? signals : new SignalSet(signals);
   const hits: SignalHit[] = [];
-  for (const signal of signals) {
-    for (let start = 0; start < tokens.length; start++) {
-      const end = matchAt(signal.steps, tokens, start);
-      if (end !== undefined) hits.push({ caseId: signal.caseId, start, end, literals: signal.literals });
+  const negatedCases = new Set<string>();
+  for (let start = 0; start < tokens.length; start++) {
+    const candidates = set.startingWith(tokens[start] as string);
+    if (candidates.length === 0) continue;
+    for (const signal of candidates) {
+      const match = matchAt(signal.steps, tokens, start);
+      if (match === undefined) continue;
+      if (negated(tokens, start, match.end, match.literals)) {
+        negatedCases.add(signal.caseId);
+        continue;
+      }
+      hits.push({ caseId: signal.caseId, start, end: match.end, literals: signal.literals });
     }
   }
   hits.sort((a, b) => b.literals - a.literals || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -101,6 +186,5 @@ export function signalledCases(signals: readonly CompiledSignal[], tokens: reado
     for (let i = hit.start; i < hit.end; i++) taken[i] = true;
     accepted.push(hit);
   }
-  accepted.sort((a, b) => a.start - b.start);
-  return [...new Set(accepted.map((hit) => hit.caseId))];
+  return { hits: accepted.sort((a, b) => a.start - b.start), negatedCases };
 }

@@ -19,7 +19,8 @@ export type ModCommand =
   | { readonly action: 'unmute'; readonly channel: string }
   | { readonly action: 'unanswered' }
   | { readonly action: 'stats' }
-  | { readonly action: 'audit' };
+  | { readonly action: 'audit' }
+  | { readonly action: 'preview'; readonly topic: string };
 
 export type ModAction = ModCommand['action'];
 
@@ -35,6 +36,7 @@ export const MOD_ACTIONS: readonly ModAction[] = [
   'unanswered',
   'stats',
   'audit',
+  'preview',
 ];
 
 export interface ModRequest {

@@ -17,6 +17,7 @@ import {
   type TeachSuggestion,
 } from './commands.js';
 import { can, type ModeratorDirectory } from './permissions.js';
+import { previewEntry, previewText } from './preview.js';
 import { auditLines, factsLines, statsLines, teachGuess, unansweredLines } from './words.js';
 
 /** What an action did: the moderator's answer and what the audit keeps. */
@@ -41,6 +42,8 @@ class Refusal extends Error {
 const HOUR_MS = 3_600_000;
 const REPLAY_WINDOW_MS = 24 * HOUR_MS;
 const STATS_DAYS = 7;
+// A chat message has room for the answer and the weakest examples; `helpbot knowledge preview` lists all.
+const PREVIEW_EXAMPLES_IN_CHAT = 10;
 
 /**
  * Every moderator action, on every platform: checked, carried out once per request id, audited.
@@ -103,6 +106,17 @@ export class Moderation {
       case 'adjust':
       case 'outcome':
         return this.ledgerChange(request.id, command, now);
+      case 'preview': {
+        const preview = await previewEntry(this.desk, command.topic, now);
+        if (preview === null)
+          throw new Refusal('MOD.UNKNOWN_INTENT', `There is no FAQ entry "${command.topic}".`);
+        return {
+          text: previewText(preview, PREVIEW_EXAMPLES_IN_CHAT),
+          target: preview.intent,
+          before: null,
+          after: null,
+        };
+      }
       case 'lookup': {
         const account = await this.account(command.user);
         const facts = accountFacts(account, this.desk.policy, now);
@@ -177,7 +191,7 @@ export class Moderation {
       throw new Refusal('MOD.UNKNOWN_INTENT', `There is no FAQ entry "${intent}".`);
     }
     const before = this.desk.matcher.match(text);
-    this.desk.matcher.teach(intent, text);
+    this.desk.matcher.teach([{ intent, text }]);
     await this.state.addTaught({ intent, text, by, at: now.toISOString() });
     const after = this.desk.matcher.match(text);
     const describe = (m: typeof before) =>

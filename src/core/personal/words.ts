@@ -5,7 +5,7 @@ import type { LedgerEvent } from '../rules/replay.js';
 
 // How account facts read in an answer. Wording only: every verdict was decided in src/core/rules.
 
-const WHY: Readonly<Record<JobOutcome, string>> = {
+export const WHY: Readonly<Record<JobOutcome, string>> = {
   client_cancelled: 'the client cancelled the job without hiring anyone',
   platform_removed: 'the platform removed the job post',
   expired: 'the job post expired',

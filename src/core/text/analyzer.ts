@@ -26,8 +26,13 @@ export class Analyzer {
   private readonly misspellings: ReadonlyMap<string, string>;
   private readonly synonyms: ReadonlyMap<string, string>;
   private readonly vocabulary = new SearchableMap<number>();
+  /** The same words as a plain set: most words of a post are known, and a set answers fastest. */
+  private readonly known = new Set<string>();
   private readonly corrections = new Map<string, string>();
+  private readonly spellings = new Map<string, readonly string[]>();
   private readonly stems = new Map<string, string>();
+  /** First words of the multi-word synonyms: only there is a longer phrase worth trying. */
+  private readonly phraseStarts = new Set<string>();
 
   constructor(
     kb: Pick<KnowledgeBase, 'misspellings' | 'synonyms'>,
@@ -38,7 +43,10 @@ export class Analyzer {
     this.synonyms = kb.synonyms;
     // Variants are known words too: a typo of "purchased" is fixed to it, then read as "buy".
     for (const variant of kb.synonyms.keys()) {
-      if (!variant.includes(' ')) this.vocabulary.set(variant, 1);
+      if (!variant.includes(' ')) {
+        this.vocabulary.set(variant, 1);
+        this.known.add(variant);
+      } else this.phraseStarts.add(variant.split(' ')[0] as string);
     }
     for (const text of vocabularySource) this.learn(text);
   }
@@ -47,8 +55,10 @@ export class Analyzer {
   learn(text: string): void {
     for (const token of this.canonicalTokens(text, false)) {
       this.vocabulary.update(token, (count = 0) => count + 1);
+      this.known.add(token);
     }
     this.corrections.clear();
+    this.spellings.clear();
   }
 
   /** The canonical words of a text written by the knowledge base's authors (no typo fixing). */
@@ -58,17 +68,35 @@ export class Analyzer {
 
   analyse(text: string): Analysis {
     const tokens = this.canonicalTokens(text, true);
-    const terms = tokens.filter((token) => !STOPWORDS.has(token)).map((token) => this.stem(token));
+    const terms: string[] = [];
+    for (const token of tokens) if (!STOPWORDS.has(token)) terms.push(this.stem(token));
     return { tokens, terms };
   }
 
   private canonicalTokens(text: string, correctTypos: boolean): string[] {
-    const spelled = words(normaliseText(text)).flatMap((word) => {
-      const fixed = this.misspellings.get(word);
-      if (fixed !== undefined) return words(fixed);
-      return [correctTypos ? this.correct(word) : word];
-    });
+    const spelled: string[] = [];
+    for (const word of words(normaliseText(text))) {
+      if (!correctTypos) {
+        const fixed = this.misspellings.get(word);
+        if (fixed === undefined) spelled.push(word);
+        else spelled.push(...words(fixed));
+        continue;
+      }
+      for (const part of this.spelled(word)) spelled.push(part);
+    }
     return this.applySynonyms(spelled);
+  }
+
+  /** A member's word with shorthand expanded and a typo fixed, remembered: posts repeat their words. */
+  private spelled(word: string): readonly string[] {
+    let known = this.spellings.get(word);
+    if (known === undefined) {
+      const fixed = this.misspellings.get(word);
+      known = fixed === undefined ? [this.correct(word)] : words(fixed);
+      if (this.spellings.size > 20_000) this.spellings.clear();
+      this.spellings.set(word, known);
+    }
+    return known;
   }
 
   private applySynonyms(tokens: readonly string[]): string[] {
@@ -76,8 +104,11 @@ export class Analyzer {
     let i = 0;
     while (i < tokens.length) {
       let replaced = false;
-      for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
-        const phrase = tokens.slice(i, i + length).join(' ');
+      const longest = this.phraseStarts.has(tokens[i] as string)
+        ? Math.min(MAX_PHRASE, tokens.length - i)
+        : 1;
+      for (let length = longest; length >= 1; length--) {
+        const phrase = length === 1 ? (tokens[i] as string) : tokens.slice(i, i + length).join(' ');
         const canonical = this.synonyms.get(phrase);
         if (canonical !== undefined) {
           out.push(...words(canonical));
@@ -108,7 +139,7 @@ export class Analyzer {
 
   /** The nearest known word for an unknown one; short words and numbers are left alone. */
   private correct(word: string): string {
-    if (word.length < MIN_CORRECTED_LENGTH || /\d/.test(word) || this.vocabulary.has(word)) return word;
+    if (word.length < MIN_CORRECTED_LENGTH || this.known.has(word) || /\d/.test(word)) return word;
     if (this.synonyms.has(word) || STOPWORDS.has(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;

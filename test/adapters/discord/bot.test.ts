@@ -68,11 +68,11 @@ describe('/connects ask', () => {
     const call = await h.fake.interact(slashCommand('ask', { question: 'how many connects do I have?' }));
     const data = dataOf(call);
     expect(data.flags).toBe(EPHEMERAL);
-    expect(data.content).toContain('you have **122 Connects** now');
+    expect(data.content).toContain('you have **180 Connects** now');
   });
 
   it('offers close topics as buttons when unsure, and answers the one picked', async () => {
-    const call = await h.fake.interact(slashCommand('ask', { question: 'I have a question about connects' }));
+    const call = await h.fake.interact(slashCommand('ask', { question: 'buy connects or boost' }));
     const data = dataOf(call);
     expect(data.content).toContain("I'm not sure which of these you mean");
     const picks = buttonIds(data).filter((id) => id.startsWith('pick:'));
@@ -94,15 +94,15 @@ describe('/connects balance and refunds', () => {
   it('shows the balance privately', async () => {
     const data = dataOf(await h.fake.interact(slashCommand('balance')));
     expect(data.flags).toBe(EPHEMERAL);
-    expect(data.content).toContain('you have **122 Connects** now');
-    expect(data.content).toContain('Your next 10 free Connects are due on 12 December 2026.');
+    expect(data.content).toContain('you have **180 Connects** now');
+    expect(data.content).toContain('Your next 10 free Connects are due on 8 December 2026.');
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('lists the refund verdicts privately', async () => {
     const data = dataOf(await h.fake.interact(slashCommand('refunds')));
     expect(data.flags).toBe(EPHEMERAL);
-    expect(data.content).toContain('"Podcast editing" (p-102, 10 Connects, 4 of them boost)');
+    expect(data.content).toContain('"Landing page copy" (p-202, 8 Connects)');
     expect(data.content).toContain('the job post expired');
   });
 
@@ -184,7 +184,7 @@ describe('help-channel mentions', () => {
       mentions: [BOT_MENTION],
     });
     const [call] = await callsAfterMessage(message);
-    expect(String(call?.body?.content)).not.toContain('122');
+    expect(String(call?.body?.content)).not.toContain('180');
     expect(String(call?.body?.content)).toContain('only you will see the answer');
   });
 

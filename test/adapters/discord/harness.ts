@@ -18,7 +18,7 @@ import {
   MOD_ROLE_ID,
 } from '../../helpers/fake-discord.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { DEV_ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
 export const TOKEN = 'test-token-abcdefghijklmnopqrstuvwxyz';
@@ -59,7 +59,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** The real discord.js client against the fake, with the dev accounts in the ledger. */
+/** The real discord.js client against the fake, with the repository's accounts (eval/accounts.json) in the ledger. */
 export async function startHarness(
   overrides: Partial<DiscordSettings> = {},
   options: { withoutModChannel?: boolean; brokenLedger?: boolean; slowLedgerMs?: number } = {},
@@ -67,8 +67,8 @@ export async function startHarness(
   const fake = new FakeDiscord();
   await fake.listen();
   const ledger = new SqliteLedgerStore(':memory:', POLICY);
-  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
-  if (!parsed.ok) throw new Error('dev accounts do not parse');
+  const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts([...parsed.accounts, MISSING_GRANT_ACCOUNT]);
   // A ledger that fails every lookup: what a bug or a lost disk looks like to the adapter.
   if (options.brokenLedger) await ledger.close();

@@ -55,14 +55,14 @@ describe('/connects-mod', () => {
     const data = dataOf(await h.fake.interact(payload));
     expect(data).toMatchObject({
       flags: EPHEMERAL,
-      content: `discord:${MEMBER_ID} (acct-d1): +10; balance 122 → 132.`,
+      content: `discord:${MEMBER_ID} (acct-rin): +10; balance 180 → 190.`,
     });
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const since = h.fake.calls.length;
     h.fake.dispatch('INTERACTION_CREATE', payload);
     await sleep(300);
     expect(h.fake.calls.slice(since)).toEqual([]);
-    expect(await balance()).toContain('you have **132 Connects** now');
+    expect(await balance()).toContain('you have **190 Connects** now');
     const [entry] = await h.state.audit(1);
     expect(entry).toMatchObject({
       id: payload.id,
@@ -96,7 +96,7 @@ describe('/connects-mod', () => {
   });
 
   it('teach makes a question answer at once', async () => {
-    const question = 'are bids and connects one and the same';
+    const question = 'is the zorbl badge worth any connects';
     const before = dataOf(
       await h.fake.interact(slashCommand('ask', { question }, { userId: UNLINKED_MEMBER_ID })),
     );
@@ -113,7 +113,7 @@ describe('/connects-mod', () => {
         ),
       ),
     );
-    expect(taught.content).toMatch(/^Taught "are bids and connects one and the same" as connects\.about\./);
+    expect(taught.content).toMatch(/^Taught "is the zorbl badge worth any connects" as connects\.about\./);
     const after = dataOf(
       await h.fake.interact(slashCommand('ask', { question }, { userId: UNLINKED_MEMBER_ID })),
     );
@@ -299,7 +299,7 @@ describe('every action', () => {
       'outcome',
       [
         { name: 'user', type: 6, value: MEMBER_ID },
-        { name: 'proposal', type: 3, value: 'p-103' },
+        { name: 'proposal', type: 3, value: 'p-203' },
         { name: 'outcome', type: 3, value: 'hired' },
       ],
       asModerator,
@@ -310,6 +310,7 @@ describe('every action', () => {
     modCommand('unanswered', [], asModerator),
     modCommand('stats', [], asModerator),
     modCommand('audit', [], asModerator),
+    modCommand('preview', [{ name: 'intent', type: 3, value: 'connects.expiry' }], asModerator),
   ];
 
   it('by a non-moderator is refused, and changes nothing', async () => {

@@ -10,7 +10,7 @@ import {
   slashCommand,
 } from '../../helpers/fake-discord.js';
 import { runCli } from '../../helpers/io.js';
-import { tempDir } from '../../helpers/ledger.js';
+import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { TOKEN } from './harness.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
@@ -33,7 +33,7 @@ const discordEnv = () => ({
 describe('helpbot start with Discord configured', () => {
   it('connects, answers, and shuts down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { ...process.env, ...discordEnv(), DATA_DIR: tempDir(), LOG_LEVEL: 'info' },
+      env: { ...process.env, ...discordEnv(), DATA_DIR: dataDirWithModel(), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -143,7 +143,7 @@ describe('work that takes longer than Discord waits', () => {
         call.method === 'PATCH' &&
         call.path === `/webhooks/100000000000000003/${payload.token}/messages/@original`,
     );
-    expect(String(edit.body?.content)).toContain('you have **122 Connects** now');
+    expect(String(edit.body?.content)).toContain('you have **180 Connects** now');
     expect(edit.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
   }, 10_000);
 });

@@ -52,17 +52,17 @@ describe('/connects', () => {
   it('ask: the member’s own data only in an ephemeral response', async () => {
     const body = await command('/connects', 'ask how many connects do I have?', LINKED);
     expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toContain('you have *122 Connects* now');
+    expect(body.text).toContain('you have *180 Connects* now');
   });
 
   it('balance and refunds are ephemeral; faq is in the channel; anything else gets the usage', async () => {
     expect(await command('/connects', 'balance', LINKED)).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('122 Connects'),
+      text: expect.stringContaining('180 Connects'),
     });
     expect(await command('/connects', 'refunds', LINKED)).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('&quot;Podcast editing&quot;'.replace(/&quot;/g, '"')),
+      text: expect.stringContaining('"Landing page copy" (p-202, 8 Connects)'),
     });
     expect(await command('/connects', 'faq connects.expiry', UNLINKED)).toMatchObject({
       response_type: 'in_channel',
@@ -135,7 +135,7 @@ describe('/connects-mod', () => {
     );
     expect(first).toMatchObject({
       response_type: 'ephemeral',
-      text: `slack:${LINKED} (acct-d1): +10; balance 122 → 132.`,
+      text: `slack:${LINKED} (acct-rin): +10; balance 180 → 190.`,
     });
     const { body } = slashCommandBody(
       h.fake,
@@ -150,7 +150,7 @@ describe('/connects-mod', () => {
     expect(h.fake.responses.length).toBe(responses);
     const refused = await command('/connects-mod', `grant <@${UNLINKED}> 500 please`, UNLINKED);
     expect(refused).toMatchObject({ response_type: 'ephemeral', text: 'Only moderators can do that.' });
-    expect((await command('/connects', 'balance', LINKED)).text).toContain('132 Connects');
+    expect((await command('/connects', 'balance', LINKED)).text).toContain('190 Connects');
   });
 
   it('explains a malformed line', async () => {

@@ -9,7 +9,7 @@ import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/sta
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { FakeSlack, SIGNING_SECRET } from '../../helpers/fake-slack.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { DEV_ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
 export const MODERATOR = 'U0MOD';
@@ -29,8 +29,8 @@ export async function startSlack(options: { withoutModChannel?: boolean } = {}):
   const fake = new FakeSlack();
   await fake.listen();
   const ledger = new SqliteLedgerStore(':memory:', POLICY);
-  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
-  if (!parsed.ok) throw new Error('dev accounts do not parse');
+  const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts(parsed.accounts);
   const state = openStateStore({ dataDir: tempDir('helpbot-slack-') });
   const desk = new HelpDesk(realKnowledge(), { ledger, state });

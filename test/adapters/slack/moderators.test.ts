@@ -66,5 +66,11 @@ describe('the unanswered list on Slack', () => {
       'Automatic replies are off in C0HELP until 2026-11-27 14:00 UTC.',
     );
     expect((await command('/connects-mod', 'audit', MODERATOR)).text).toMatch(/^Recent moderator actions:/);
+    expect((await command('/connects-mod', 'preview connects.expiry', MODERATOR)).text).toMatch(
+      /^Preview of connects\.expiry as members see it:/,
+    );
+    expect((await command('/connects-mod', 'preview connects.expiry', MEMBER)).text).toBe(
+      'Only moderators can do that.',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord } from '../../helpers/fake-discord.js';
 import { FakeSlack, SIGNING_SECRET, sendSigned, slashCommandBody } from '../../helpers/fake-slack.js';
-import { tempDir } from '../../helpers/ledger.js';
+import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { TOKEN } from '../discord/harness.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
@@ -38,7 +38,7 @@ describe('helpbot start with Discord and Slack configured', () => {
     const child = spawn(process.execPath, [BIN, 'start'], {
       env: {
         ...process.env,
-        DATA_DIR: tempDir(),
+        DATA_DIR: dataDirWithModel(),
         LOG_LEVEL: 'info',
         DISCORD_TOKEN: TOKEN,
         DISCORD_APP_ID: APP_ID,

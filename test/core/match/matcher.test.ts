@@ -1,21 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_INTENTS } from '../../../src/core/contract.js';
+import { matchingFingerprint } from '../../../src/core/match/fingerprint.js';
 import { Matcher } from '../../../src/core/match/matcher.js';
-import { type EvalLine, evalLineSchema, predictionOf, scoreEval } from '../../../src/eval/score.js';
-import { realKnowledge, SHARED_EVAL_DIR } from '../../helpers/knowledge.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
 
 const kb = realKnowledge();
 const matcher = new Matcher(kb);
 
-describe('Matcher', () => {
+describe('Matcher on short questions', () => {
   it('answers a plain question with its intent and a confidence above the answer threshold', () => {
     const result = matcher.match('when do my free connects come each month');
     expect(result.decision).toBe('answer');
     expect(result.intent).toBe('connects.monthly-free');
-    expect(result.confidence).toBeGreaterThanOrEqual(kb.calibration?.answerAt ?? 1);
+    expect(result.confidence).toBeGreaterThanOrEqual(matcher.model.calibration.answerAt);
   });
 
   it('survives misspellings and non-native phrasing', () => {
@@ -27,27 +25,22 @@ describe('Matcher', () => {
     );
   });
 
-  it('abstains on chit-chat, thanks and other topics', () => {
+  it('abstains on chit-chat, thanks and other topics, even in the FAQ’s vocabulary', () => {
     for (const text of [
       'thanks so much!!',
       'good evening all',
       'how do I change my password',
       'who will win the cricket world cup',
+      'my client refuses to release the last milestone, how do I open a dispute?',
+      'the withdrawal to my bank has been pending for a week, is that normal?',
     ]) {
       const result = matcher.match(text);
       expect(result.intent, text).toBeNull();
     }
   });
 
-  it('reports the signalled refund case first, then the others', () => {
-    const result = matcher.match('my proposal was withdrawn by me, will i get the connects refunded?');
-    expect(result.intent).toBe('refunds');
-    expect(result.cases[0]).toBe('refund.withdrawn');
-    expect(new Set(result.cases).size).toBe(7);
-  });
-
   it('offers close topics instead of guessing when two are about as likely', () => {
-    const result = matcher.match('connects refund expire');
+    const result = matcher.match('connects back or expire');
     expect(result.decision).toBe('clarify');
     expect(result.intent).toBeNull();
     expect(result.choices.length).toBeGreaterThanOrEqual(2);
@@ -55,14 +48,118 @@ describe('Matcher', () => {
     expect(result.choices).toContain('refunds');
     expect(result.choices).toContain('connects.expiry');
   });
+});
 
-  it('changes its answer at once when taught an example', () => {
+describe('refund cases', () => {
+  it('reports the case the question names first, then the others', () => {
+    const result = matcher.match('my proposal was withdrawn by me, will i get the connects refunded?');
+    expect(result.intent).toBe('refunds');
+    expect(result.cases[0]).toBe('refund.withdrawn');
+    expect(new Set(result.cases).size).toBe(7);
+  });
+
+  it('recognises a case told without its keywords', () => {
+    expect(
+      matcher.answerAs('refunds', 'The position was filled by someone else. Do I lose my connects?')
+        .signalled[0],
+    ).toBe('refund.hired');
+  });
+
+  it('names two cases in the order the post raises them', () => {
+    const result = matcher.answerAs(
+      'refunds',
+      'Two of the jobs I bid on were cancelled by the client. A third one simply expired. Which of them give connects back?',
+    );
+    expect(result.signalled.slice(0, 2)).toEqual(['refund.client-cancelled', 'refund.expired']);
+  });
+
+  it('does not read a case the post denies', () => {
+    const result = matcher.answerAs(
+      'refunds',
+      'The client did not cancel anything and nobody was hired. The post just expired after a month. Refund?',
+    );
+    expect(result.signalled[0]).toBe('refund.expired');
+    expect(result.signalled).not.toContain('refund.client-cancelled');
+    expect(result.signalled).not.toContain('refund.hired');
+  });
+});
+
+describe('Matcher on forum posts', () => {
+  it('finds the question in the middle of a long post with backstory', () => {
+    const post = [
+      'Hello everyone, I hope you are all doing well.',
+      'I have been freelancing as a translator for about two years, mostly Spanish and Portuguese, and I finally decided to take this platform seriously this autumn.',
+      'Last week I bought a bundle of 80 connects with my card, the bank shows the payment as completed, but my connects balance is exactly what it was before.',
+      'Is there something I have to do for them to appear, or did the purchase fail?',
+      'I have three jobs I really want to apply to before the weekend and I am getting nervous.',
+      'Thank you in advance,\nMarta',
+    ].join('\n');
+    const result = matcher.match(post);
+    expect(result.decision).toBe('answer');
+    expect(result.intent).toBe('connects.purchase-missing');
+  });
+
+  it('reads a 2,000-character post as easily as a one-liner', () => {
+    const backstory =
+      'I work on small design jobs in the evenings after my day job, and I plan my week around the proposals I can send. ';
+    const post = `${backstory.repeat(12)}\nMy question: when do the 10 free monthly connects arrive? They did not come this month.`;
+    expect(post.length).toBeGreaterThan(1400);
+    expect(post.length).toBeLessThanOrEqual(2000);
+    const result = matcher.match(post);
+    expect(result.intent).toBe('connects.monthly-free');
+  });
+
+  it('answers the main question and notices a second one on another topic', () => {
+    const result = matcher.match(
+      'My monthly free connects did not arrive on my billing date this month, it has been four days now. Also, how long do connects stay valid before they expire?',
+    );
+    expect(result.intent).toBe('connects.monthly-free');
+    expect(result.also.map((ask) => ask.intent)).toEqual(['connects.expiry']);
+  });
+
+  it('abstains on a long off-topic post that shares the vocabulary', () => {
+    const post =
+      'I delivered the logo files two weeks ago and the client approved them in chat. Since then the milestone payment has not been released and the client stopped answering. I already sent three polite reminders. Can support force the payment, or do I have to open a dispute? I am really worried about this money.';
+    expect(matcher.match(post).intent).toBeNull();
+  });
+});
+
+describe('teaching', () => {
+  it('changes its answer at once', () => {
     const question = 'what does the flux capacitor do';
     expect(matcher.match(question).intent).toBeNull();
     const taught = new Matcher(kb);
-    expect(taught.teach('support.contact', question)).toBe(true);
+    expect(taught.teach([{ intent: 'support.contact', text: question }])).toBe(1);
     expect(taught.match(question).best).toBe('support.contact');
-    expect(taught.teach('no.such.intent', question)).toBe(false);
+    expect(taught.teach([{ intent: 'no.such.intent', text: question }])).toBe(0);
+    // The shared model is untouched: another matcher still does not know it.
+    expect(new Matcher(kb).match(question).intent).toBeNull();
+  });
+});
+
+describe('the fitted model', () => {
+  it('restores from its saved form to the same decisions', () => {
+    const restored = new Matcher(kb, { saved: JSON.parse(JSON.stringify(matcher.save())) });
+    expect(restored.fitted).toBe(false);
+    for (const text of [
+      'do connects expire',
+      'my agency has zero connects',
+      'client cancelled the job, refund?',
+    ]) {
+      expect(restored.match(text)).toEqual(matcher.match(text));
+    }
+  });
+
+  it('is not reused for a changed knowledge base', () => {
+    const changed = {
+      ...kb,
+      entries: kb.entries.map((entry) =>
+        entry.id === 'proposals.tips'
+          ? { ...entry, examples: [...entry.examples, 'is boosting a scam'] }
+          : entry,
+      ),
+    };
+    expect(matchingFingerprint(changed)).not.toBe(matcher.save().fingerprint);
   });
 
   it('never throws and keeps its outputs in range, whatever the text', () => {
@@ -78,39 +175,5 @@ describe('Matcher', () => {
       }),
       { numRuns: 400 },
     );
-  });
-});
-
-// The development set shared with the product's owner: the bars of issue 2.
-const devFile = join(SHARED_EVAL_DIR, 'questions.dev.jsonl');
-describe.runIf(existsSync(devFile))('development question set', () => {
-  const lines: EvalLine[] = readFileSync(devFile, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => evalLineSchema.parse(JSON.parse(line)));
-  const report = scoreEval(
-    lines,
-    lines.map((line) => predictionOf(matcher.match(line.text))),
-  );
-
-  it('answers at least 97% of in-scope questions with an acceptable intent', () => {
-    expect(report.inScope.accuracy, JSON.stringify(report.confusions)).toBeGreaterThanOrEqual(0.97);
-  });
-
-  it('abstains on at least 95% of out-of-scope questions', () => {
-    expect(report.outOfScope.abstention).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('names the refund case first in at least 95% of case questions', () => {
-    expect(report.cases.accuracy).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('has none of its sentences in the knowledge base', () => {
-    const known = new Set(
-      [...kb.entries.flatMap((entry) => entry.examples), ...kb.outOfScope].map((text) =>
-        text.toLowerCase().trim(),
-      ),
-    );
-    for (const line of lines) expect(known.has(line.text.toLowerCase().trim()), line.text).toBe(false);
   });
 });

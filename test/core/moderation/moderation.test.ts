@@ -9,7 +9,7 @@ import type { Actor } from '../../../src/core/types.js';
 import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { DEV_ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const MOD_ROLE = '100000000000000020';
@@ -25,8 +25,8 @@ let counter = 0;
 
 beforeEach(async () => {
   ledger = new SqliteLedgerStore(':memory:', POLICY);
-  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
-  if (!parsed.ok) throw new Error('dev accounts do not parse');
+  const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts(parsed.accounts);
   state = openStateStore({ dataDir: tempDir() });
   desk = new HelpDesk(realKnowledge(), { ledger, state });
@@ -74,17 +74,18 @@ describe('who is a moderator', () => {
 describe('a non-moderator', () => {
   it('is refused every action, and nothing changes', async () => {
     const commands: ModCommand[] = [
-      { action: 'teach', question: 'are bids and connects one and the same', intent: 'connects.about' },
+      { action: 'teach', question: 'is the zorbl badge worth any connects', intent: 'connects.about' },
       { action: 'notice', intent: 'connects.buy', text: 'Purchases are slow today', hours: 2 },
-      { action: 'grant', user: 'console:faraz', amount: 50, reason: 'gift' },
-      { action: 'adjust', user: 'console:faraz', amount: -5, reason: 'fix' },
-      { action: 'outcome', user: 'console:agency-owner', proposal: 'p-201', outcome: 'client_cancelled' },
-      { action: 'lookup', user: 'console:faraz' },
+      { action: 'grant', user: 'console:rin', amount: 50, reason: 'gift' },
+      { action: 'adjust', user: 'console:rin', amount: -5, reason: 'fix' },
+      { action: 'outcome', user: 'console:studio-north', proposal: 'p-9', outcome: 'client_cancelled' },
+      { action: 'lookup', user: 'console:rin' },
       { action: 'mute', channel: 'c1', hours: 2 },
       { action: 'unmute', channel: 'c1' },
       { action: 'unanswered' },
       { action: 'stats' },
       { action: 'audit' },
+      { action: 'preview', topic: 'refunds' },
     ];
     for (const command of commands) {
       expect(await act(command, { actor: member }), command.action).toEqual({
@@ -93,87 +94,87 @@ describe('a non-moderator', () => {
         text: 'Only moderators can do that.',
       });
     }
-    expect(await balanceOf('console:faraz')).toBe(122);
-    expect(await balanceOf('console:agency-owner')).toBe(84);
+    expect(await balanceOf('console:rin')).toBe(180);
+    expect(await balanceOf('console:studio-north')).toBe(0);
     expect(await state.audit(10)).toEqual([]);
     expect(await state.taught()).toEqual([]);
     expect(await state.notices()).toEqual([]);
     expect(await state.channelSettings('c1')).toEqual({});
-    expect((await ask('are bids and connects one and the same')).outcome).not.toBe('answered');
+    expect((await ask('is the zorbl badge worth any connects')).outcome).not.toBe('answered');
   });
 });
 
 describe('ledger actions', () => {
   it('grant credits the account once per request, audited with before, after and reason', async () => {
     const first = await act(
-      { action: 'grant', user: 'console:faraz', amount: 25, reason: 'goodwill after outage' },
+      { action: 'grant', user: 'console:rin', amount: 25, reason: 'goodwill after outage' },
       { id: 'interaction-1' },
     );
     expect(first).toEqual({
       ok: true,
       replayed: false,
-      text: 'console:faraz (acct-d1): +25; balance 122 → 147.',
+      text: 'console:rin (acct-rin): +25; balance 180 → 205.',
     });
     const replay = await act(
-      { action: 'grant', user: 'console:faraz', amount: 25, reason: 'goodwill after outage' },
+      { action: 'grant', user: 'console:rin', amount: 25, reason: 'goodwill after outage' },
       { id: 'interaction-1' },
     );
     expect(replay).toEqual({ ok: true, replayed: true, text: first.text });
-    expect(await balanceOf('console:faraz')).toBe(147);
+    expect(await balanceOf('console:rin')).toBe(205);
     const [entry] = await state.audit(5);
     expect(entry).toMatchObject({
       id: 'interaction-1',
       actor: `discord:${moderator.id}`,
       action: 'grant',
-      target: 'console:faraz',
-      before: { balance: 122 },
-      after: { balance: 147, entry: 'mod-interaction-1' },
+      target: 'console:rin',
+      before: { balance: 180 },
+      after: { balance: 205, entry: 'mod-interaction-1' },
       reason: 'goodwill after outage',
     });
   });
 
   it('adjust debits, and refuses a debit beyond the balance without changing anything', async () => {
     expect(
-      await act({ action: 'adjust', user: 'console:janhvi', amount: -10, reason: 'duplicate grant' }),
-    ).toMatchObject({ ok: true, text: 'console:janhvi (acct-d3): -10; balance 60 → 50.' });
-    const refused = await act({ action: 'adjust', user: 'console:janhvi', amount: -51, reason: 'too much' });
+      await act({ action: 'adjust', user: 'console:mara', amount: -10, reason: 'duplicate grant' }),
+    ).toMatchObject({ ok: true, text: 'console:mara (acct-mara): -10; balance 120 → 110.' });
+    const refused = await act({ action: 'adjust', user: 'console:mara', amount: -111, reason: 'too much' });
     expect(refused).toMatchObject({ ok: false, code: 'LEDGER.REFUSED' });
     expect(refused.text).toMatch(
-      /^Refused: account acct-d3 entry mod-req-\d+ amount: debits 51 Connects but the balance at .* is 50$/,
+      /^Refused: account acct-mara entry mod-req-\d+ amount: debits 111 Connects but the balance at .* is 110$/,
     );
-    expect(await balanceOf('console:janhvi')).toBe(50);
+    expect(await balanceOf('console:mara')).toBe(110);
     expect(await state.audit(10)).toHaveLength(1);
   });
 
   it('outcome records the job outcome, and an eligible one returns the Connects through the rules', async () => {
     const result = await act({
       action: 'outcome',
-      user: 'console:agency-owner',
-      proposal: 'p-201',
+      user: 'console:studio-north',
+      proposal: 'p-9',
       outcome: 'client_cancelled',
     });
     expect(result).toMatchObject({
       ok: true,
-      text: 'console:agency-owner (acct-d2): p-201 is now refunded; balance 84 → 100.',
+      text: 'console:studio-north (acct-studio): p-9 is now refunded; balance 0 → 12.',
     });
     const again = await act({
       action: 'outcome',
-      user: 'console:agency-owner',
-      proposal: 'p-201',
+      user: 'console:studio-north',
+      proposal: 'p-9',
       outcome: 'platform_removed',
     });
-    expect(again.text).toContain('balance 100 → 100');
+    expect(again.text).toContain('balance 12 → 12');
     expect(
-      await act({ action: 'outcome', user: 'console:agency-owner', proposal: 'p-999', outcome: 'hired' }),
+      await act({ action: 'outcome', user: 'console:studio-north', proposal: 'p-999', outcome: 'hired' }),
     ).toMatchObject({ ok: false, code: 'MOD.UNKNOWN_PROPOSAL' });
   });
 
   it('refuses bad amounts and unknown members with a clear line', async () => {
-    expect(await act({ action: 'grant', user: 'console:faraz', amount: -5, reason: 'x' })).toMatchObject({
+    expect(await act({ action: 'grant', user: 'console:rin', amount: -5, reason: 'x' })).toMatchObject({
       ok: false,
       code: 'MOD.INVALID',
     });
-    expect(await act({ action: 'grant', user: 'console:faraz', amount: 5, reason: ' ' })).toMatchObject({
+    expect(await act({ action: 'grant', user: 'console:rin', amount: 5, reason: ' ' })).toMatchObject({
       ok: false,
       text: 'Give a reason; it goes in the audit log.',
     });
@@ -185,20 +186,20 @@ describe('ledger actions', () => {
   });
 
   it('lookup shows another member’s facts to the moderator, and is audited', async () => {
-    const result = await act({ action: 'lookup', user: 'console:janhvi' });
-    expect(result.text).toContain('Balance: 60 Connects');
-    expect(result.text).toContain('MISSING for the cycle from 29 October 2026');
-    expect((await state.audit(1))[0]).toMatchObject({ action: 'lookup', target: 'console:janhvi' });
+    const result = await act({ action: 'lookup', user: 'console:mara' });
+    expect(result.text).toContain('Balance: 120 Connects');
+    expect(result.text).toContain('MISSING for the cycle from 15 November 2026');
+    expect((await state.audit(1))[0]).toMatchObject({ action: 'lookup', target: 'console:mara' });
   });
 });
 
 describe('teach', () => {
   it('fixes a question at once and after a restart', async () => {
-    const question = 'are bids and connects one and the same';
+    const question = 'is the zorbl badge worth any connects';
     expect((await ask(question)).outcome).not.toBe('answered');
     const result = await act({ action: 'teach', question, intent: 'connects.about' });
     expect(result.text).toMatch(
-      /^Taught "are bids and connects one and the same" as connects\.about\. Before: (clarify|abstain)/,
+      /^Taught "is the zorbl badge worth any connects" as connects\.about\. Before: (clarify|abstain)/,
     );
     expect(await ask(question)).toMatchObject({ outcome: 'answered', intent: 'connects.about' });
     expect(await ask('are bids and connects the same thing')).toMatchObject({
@@ -270,13 +271,13 @@ describe('mute, unanswered, stats, audit', () => {
   });
 
   it('list what went unanswered with a one-step teach, the figures, and the audit log', async () => {
-    await ask('are bids and connects one and the same');
+    await ask('is the zorbl badge worth any connects');
     await ask('how do I buy more connects?');
     await ask('tell me a joke');
     await state.countStats('2026-11-27', { kind: 'feedback', verdict: 'helpful' });
     const unanswered = await act({ action: 'unanswered' });
     expect(unanswered.text).toMatch(
-      /^Unanswered, newest first:\n• 2026-11-27 12:00 discord:900000000000000002 \[(abstained|clarify)\] "are bids and connects one and the same"\n {2}teach: intent connects\.\S+ question "are bids and connects one and the same"/,
+      /^Unanswered, newest first:\n• 2026-11-27 12:00 discord:900000000000000002 \[(abstained|clarify)\] "is the zorbl badge worth any connects"\n {2}teach: intent connects\.\S+ question "is the zorbl badge worth any connects"/,
     );
     const stats = await act({ action: 'stats' });
     expect(stats.text).toMatch(
@@ -287,5 +288,23 @@ describe('mute, unanswered, stats, audit', () => {
     expect(audit.text).toMatch(
       /^Recent moderator actions:\n• 2026-11-27 12:00 discord:900000000000000001 stats -: Last 7 days/,
     );
+  });
+});
+
+describe('preview', () => {
+  it('shows a moderator the entry and its weakest examples, audited as a read', async () => {
+    const result = await act({ action: 'preview', topic: 'connects.expiry' });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.text).toMatch(/^Preview of connects\.expiry as members see it:/);
+    expect(result.text).toMatch(/…and \d+ more/);
+    expect((await state.audit(1))[0]).toMatchObject({ action: 'preview', target: 'connects.expiry' });
+  });
+
+  it('refuses an unknown entry', async () => {
+    expect(await act({ action: 'preview', topic: 'crypto' })).toEqual({
+      ok: false,
+      code: 'MOD.UNKNOWN_INTENT',
+      text: 'There is no FAQ entry "crypto".',
+    });
   });
 });

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { syntheticAccounts } from '../../../src/bench/synthetic-ledger.js';
 import { runCli } from '../../helpers/io.js';
-import { DEV_ACCOUNTS_FILE, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, tempDir } from '../../helpers/ledger.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
 
@@ -42,10 +42,10 @@ describe('an import killed half-way', () => {
   it('leaves the ledger exactly as it was, and the same import then succeeds', async () => {
     const dataDir = tempDir();
     const env = { DATA_DIR: dataDir };
-    expect((await runCli(['accounts', 'import', DEV_ACCOUNTS_FILE], { env })).code).toBe(0);
+    expect((await runCli(['accounts', 'import', ACCOUNTS_FILE], { env })).code).toBe(0);
     const ledgerFile = join(dataDir, 'ledger.sqlite');
     const before = counts(ledgerFile);
-    expect(before).toEqual({ accounts: 3, entries: 19, integrity: 'ok' });
+    expect(before).toEqual({ accounts: 4, entries: 48, integrity: 'ok' });
 
     const bigFile = join(dataDir, 'big.json');
     writeFileSync(bigFile, JSON.stringify({ accounts: syntheticAccounts(5000, 30, { seed: 7 }) }));
@@ -75,6 +75,6 @@ describe('an import killed half-way', () => {
     expect(counts(ledgerFile)).toEqual(before);
     const again = await runCli(['accounts', 'import', bigFile], { env });
     expect(again.code).toBe(0);
-    expect(counts(ledgerFile)).toEqual({ accounts: 5003, entries: 19 + 150_000, integrity: 'ok' });
+    expect(counts(ledgerFile)).toEqual({ accounts: 5004, entries: 48 + 150_000, integrity: 'ok' });
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import type { Account } from '../../../src/core/ledger/types.js';
 import { DatabaseOpenError } from '../../../src/store/sqlite/database.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { accountWith, arbitraryLedger, validLedger } from '../../helpers/arbitrary-ledger.js';
-import { DEV_ACCOUNTS_FILE, freelancer, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, freelancer, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
 
 const stores: SqliteLedgerStore[] = [];
 function open(file = join(tempDir(), 'ledger.sqlite')): SqliteLedgerStore {
@@ -20,57 +20,56 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
-function devAccounts(): readonly Account[] {
-  const parsed = parseImportText(readFileSync(DEV_ACCOUNTS_FILE, 'utf8'));
-  if (!parsed.ok) throw new Error('dev accounts do not parse');
+function fixtureAccounts(): readonly Account[] {
+  const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
+  if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   return parsed.accounts;
 }
 
 describe('SqliteLedgerStore', () => {
   it('imports accounts, identities and entries, and finds an account by any identity', async () => {
     const store = open();
-    const result = await store.importAccounts(devAccounts());
+    const result = await store.importAccounts(fixtureAccounts());
     expect(result).toEqual({
       ok: true,
       summary: {
-        accounts: 3,
-        accountsCreated: 3,
+        accounts: 4,
+        accountsCreated: 4,
         accountsUpdated: 0,
-        entries: 19,
-        entriesAdded: 19,
-        identitiesLinked: 5,
+        entries: 48,
+        entriesAdded: 48,
+        identitiesLinked: 6,
       },
     });
     const byDiscord = await store.accountForIdentity('discord:200000000000000001');
     const bySlack = await store.accountForIdentity('slack:U0DEV0001');
-    expect(byDiscord?.id).toBe('acct-d1');
+    expect(byDiscord?.id).toBe('acct-rin');
     expect(bySlack).toEqual(byDiscord);
     expect(byDiscord?.ledger.map((entry) => entry.id)).toEqual(
-      devAccounts()[0]?.ledger.map((entry) => entry.id),
+      fixtureAccounts()[0]?.ledger.map((entry) => entry.id),
     );
-    expect(byDiscord?.ledger.find((entry) => entry.id === 'sp2')).toEqual({
-      id: 'sp2',
-      at: new Date('2026-08-15T10:00:00Z'),
+    expect(byDiscord?.ledger.find((entry) => entry.id === 'sp-202')).toEqual({
+      id: 'sp-202',
+      at: new Date('2026-11-02T10:00:00Z'),
       type: 'spend',
-      amount: 10,
-      proposal: 'p-102',
-      job: 'Podcast editing',
-      boost: 4,
+      amount: 8,
+      proposal: 'p-202',
+      job: 'Landing page copy',
     });
     expect(await store.accountForIdentity('console:nobody')).toBeNull();
-    expect(await store.countAccounts()).toBe(3);
+    expect(await store.countAccounts()).toBe(4);
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const store = open();
-    await store.importAccounts(devAccounts());
-    const before = await store.accountById('acct-d1');
-    const again = await store.importAccounts(devAccounts());
+    await store.importAccounts(fixtureAccounts());
+    const before = await store.accountById('acct-rin');
+    const again = await store.importAccounts(fixtureAccounts());
     expect(again).toMatchObject({
       ok: true,
       summary: { accountsCreated: 0, accountsUpdated: 0, entriesAdded: 0, identitiesLinked: 0 },
     });
-    expect(await store.accountById('acct-d1')).toEqual(before);
+    expect(await store.accountById('acct-rin')).toEqual(before);
   });
 
   it('adds only the new entries of a later export, and updates the plan', async () => {
@@ -146,18 +145,18 @@ describe('SqliteLedgerStore', () => {
 
   it('writes nothing on a dry run', async () => {
     const store = open();
-    const result = await store.importAccounts(devAccounts(), { dryRun: true });
-    expect(result).toMatchObject({ ok: true, summary: { accountsCreated: 3 } });
+    const result = await store.importAccounts(fixtureAccounts(), { dryRun: true });
+    expect(result).toMatchObject({ ok: true, summary: { accountsCreated: 4 } });
     expect(await store.countAccounts()).toBe(0);
   });
 
   it('keeps the ledger across restarts, in WAL mode', async () => {
     const file = join(tempDir(), 'ledger.sqlite');
     const first = open(file);
-    await first.importAccounts(devAccounts());
+    await first.importAccounts(fixtureAccounts());
     await first.close();
     const second = open(file);
-    expect((await second.accountForIdentity('console:janhvi'))?.ledger).toHaveLength(3);
+    expect((await second.accountForIdentity('console:studio-north'))?.ledger).toHaveLength(3);
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('user_version', { simple: true })).toBe(1);

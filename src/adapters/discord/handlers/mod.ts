@@ -96,6 +96,8 @@ function commandOf(interaction: ChatInputCommandInteraction): ModCommand {
     case 'stats':
     case 'audit':
       return { action };
+    case 'preview':
+      return { action, topic: options.getString('intent', true) };
     default:
       throw new Error(`unknown /connects-mod subcommand ${action}; redeploy the commands`);
   }
