@@ -1,16 +1,18 @@
 import type { KnowledgeBase } from '../core/knowledge.js';
+import { seeded } from '../core/match/softmax.js';
+
+/** Random numbers and picks from a fixed seed: the same seed, the same texts, comparable runs. */
+function seededChoices(seed: number): { random: () => number; pick: <T>(items: readonly T[]) => T } {
+  const random = seeded(seed);
+  return { random, pick: <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T };
+}
 
 /**
  * A deterministic stream of realistic questions for timing: knowledge-base examples with typos,
  * dropped words and chat noise added, mixed with off-topic lines. Seeded, so runs compare.
  */
 export function benchmarkQuestions(kb: KnowledgeBase, count: number, seed = 42): string[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const { random, pick } = seededChoices(seed);
   const sources = [...kb.entries.flatMap((entry) => entry.examples), ...kb.outOfScope];
   const noise = ['', ' pls', ' help!!', ' <@123456789012345678>', ' 🙏', ' asap', ' thanks in advance'];
   const questions: string[] = [];
@@ -33,12 +35,7 @@ export function benchmarkQuestions(kb: KnowledgeBase, count: number, seed = 42):
  * base example of several sentences) padded with sentences of other posts, typos included.
  */
 export function benchmarkLongPosts(kb: KnowledgeBase, count: number, seed = 7): string[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const { random, pick } = seededChoices(seed);
   const texts = [...kb.entries.flatMap((entry) => entry.examples), ...kb.outOfScope];
   const long = texts.filter((text) => text.length >= 400);
   const sentences = texts.flatMap((text) => text.split(/(?<=[.?!])\s+/)).filter((text) => text.length > 20);

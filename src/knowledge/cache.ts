@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase, PolicyFact } from '../core/knowledge.js';
+import { writeFileAtomic } from './atomic-write.js';
 import type { KnowledgeLoad } from './load.js';
 import type { Problem } from './problem.js';
 
@@ -76,11 +77,7 @@ export function writeCachedKnowledge(cacheDir: string, key: string, load: Knowle
     warnings: load.warnings,
   };
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const target = join(cacheDir, CACHE_FILE);
-    const temporary = `${target}.tmp-${process.pid}`;
-    writeFileSync(temporary, JSON.stringify(saved));
-    renameSync(temporary, target);
+    writeFileAtomic(join(cacheDir, CACHE_FILE), JSON.stringify(saved));
   } catch {
     // Not worth failing a command over: the knowledge base was valid, only the shortcut is lost.
   }

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SavedModel } from '../core/match/model.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 // The fitted matcher is derived from knowledge/, never edited by hand: it is fitted when the
 // knowledge base changes (a second or two) and kept in DATA_DIR/cache, so every later start with
@@ -21,12 +22,7 @@ export function readCachedModel(cacheDir: string, fingerprint: string): SavedMod
 /** Saves a fitted model; a read-only or full disk only costs the next start its speed. */
 export function writeCachedModel(cacheDir: string, saved: SavedModel): boolean {
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const target = join(cacheDir, MODEL_FILE);
-    // Written beside the target, then renamed: another process never reads half a file.
-    const temporary = `${target}.tmp-${process.pid}`;
-    writeFileSync(temporary, JSON.stringify(saved));
-    renameSync(temporary, target);
+    writeFileAtomic(join(cacheDir, MODEL_FILE), JSON.stringify(saved));
     return true;
   } catch {
     return false;

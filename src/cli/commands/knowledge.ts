@@ -1,10 +1,10 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Matcher } from '../../core/match/matcher.js';
 import { previewEntry, previewText } from '../../core/moderation/preview.js';
 import { crossValidationReport } from '../../eval/cross-validation.js';
 import { formatReport } from '../../eval/format.js';
+import { writeFileAtomic } from '../../knowledge/atomic-write.js';
 import { loadKnowledge } from '../../knowledge/load.js';
 import { writeCachedModel } from '../../knowledge/model-file.js';
 import { formatProblem } from '../../knowledge/problem.js';
@@ -116,10 +116,7 @@ async function exportOverlays(args: readonly string[], io: Io): Promise<number> 
     io.stdout.write(yaml);
     return EXIT_OK;
   }
-  // Written beside the target, then renamed: a reader never sees half a file.
-  const temporary = `${values.out}.tmp-${process.pid}`;
-  writeFileSync(temporary, yaml);
-  renameSync(temporary, values.out);
+  writeFileAtomic(values.out, yaml);
   writeLine(io.stdout, `knowledge export: wrote ${values.out}`);
   return EXIT_OK;
 }

@@ -31,6 +31,9 @@ export interface IndexedDoc {
   readonly terms: string;
 }
 
+/** An indexed document as saved: intent, source and its terms joined by spaces. */
+export type SavedDocument = readonly [intent: string, source: Source, terms: string];
+
 export interface IntentScore {
   readonly intent: string;
   readonly score: number;
@@ -59,19 +62,33 @@ export class FaqIndex {
   /** How many FAQ (not off-topic) documents use each term. */
   private readonly faqTerms = new Map<string, number>();
 
+  /** Indexes the knowledge base's texts, or documents indexed before (saved with a fitted model). */
   constructor(
     private readonly analyzer: Analyzer,
-    kb: Pick<KnowledgeBase, 'entries' | 'outOfScope'>,
+    source: Pick<KnowledgeBase, 'entries' | 'outOfScope'> | { readonly documents: readonly SavedDocument[] },
     private readonly options: RankingOptions = DEFAULT_RANKING,
   ) {
-    for (const entry of kb.entries) {
-      this.add(entry.id, 'title', entry.title);
-      this.add(entry.id, 'keywords', entry.keywords.join(' '));
-      for (const example of entry.examples) this.add(entry.id, 'example', example);
+    if ('documents' in source) {
+      for (const [intent, documentSource, terms] of source.documents) {
+        this.insert({ id: this.nextId++, intent, source: documentSource, terms });
+      }
+    } else {
+      for (const entry of source.entries) {
+        this.add(entry.id, 'title', entry.title);
+        this.add(entry.id, 'keywords', entry.keywords.join(' '));
+        for (const example of entry.examples) this.add(entry.id, 'example', example);
+      }
+      for (const example of source.outOfScope) this.add(OUT_OF_SCOPE, 'example', example);
     }
-    for (const example of kb.outOfScope) this.add(OUT_OF_SCOPE, 'example', example);
     this.bulkLoading = false;
     for (const intent of this.vocabularyByIntent.keys()) this.refreshProfile(intent);
+  }
+
+  /** The documents as they are saved with a fitted model: intent, source, terms. */
+  savedDocuments(): SavedDocument[] {
+    return [...this.docs.values()]
+      .filter((doc) => doc.source !== 'taught')
+      .map((doc) => [doc.intent, doc.source, doc.terms]);
   }
 
   /** Indexes one text for an intent; returns its document id, or undefined when it has no terms. */
@@ -81,23 +98,6 @@ export class FaqIndex {
     const doc: IndexedDoc = { id: this.nextId++, intent, source, terms: terms.join(' ') };
     this.insert(doc);
     return doc.id;
-  }
-
-  /** Every indexed document, for holding them out one at a time when calibrating. */
-  documents(): IndexedDoc[] {
-    return [...this.docs.values()];
-  }
-
-  /** Runs `fn` as if one document had never been indexed (its profile share included), then restores it. */
-  withHeldOut<T>(docId: number, fn: () => T): T {
-    const doc = this.docs.get(docId);
-    if (doc === undefined) return fn();
-    this.delete(doc);
-    try {
-      return fn();
-    } finally {
-      this.insert(doc);
-    }
   }
 
   /** Intents by descending score; intents nothing matched are absent. */
@@ -188,24 +188,6 @@ export class FaqIndex {
     const vocabulary = this.vocabularyByIntent.get(doc.intent) ?? new Map<string, number>();
     for (const term of terms) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
     this.vocabularyByIntent.set(doc.intent, vocabulary);
-    this.refreshProfile(doc.intent);
-  }
-
-  private delete(doc: IndexedDoc): void {
-    this.documentsIndex.remove(doc.id);
-    this.docs.delete(doc.id);
-    if (doc.intent !== OUT_OF_SCOPE) {
-      for (const term of new Set(doc.terms.split(' ')))
-        this.faqTerms.set(term, (this.faqTerms.get(term) ?? 1) - 1);
-    }
-    const vocabulary = this.vocabularyByIntent.get(doc.intent);
-    if (vocabulary !== undefined) {
-      for (const term of doc.terms.split(' ')) {
-        const count = (vocabulary.get(term) ?? 0) - 1;
-        if (count > 0) vocabulary.set(term, count);
-        else vocabulary.delete(term);
-      }
-    }
     this.refreshProfile(doc.intent);
   }
 

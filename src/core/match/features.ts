@@ -67,17 +67,20 @@ function visitWordFeatures(
     for (let i = 1; i < terms.length; i++)
       visit('b', terms[i - 1] as string, terms[i] as string, BIGRAM_WEIGHT);
   }
-  if (options.negation) {
-    for (let i = 0; i < tokens.length; i++) {
-      if (!NEGATIONS.has(tokens[i] as string)) continue;
-      let reached = 0;
-      for (let j = i + 1; j < tokens.length && reached < NEGATION_REACH; j++) {
-        const token = tokens[j] as string;
-        if (NEGATIONS.has(token)) break;
-        if (STOPWORDS.has(token)) continue;
-        visit('n', token, '', NEGATION_WEIGHT);
-        reached++;
-      }
+  if (options.negation) forEachNegated(tokens, (token) => visit('n', token, '', NEGATION_WEIGHT));
+}
+
+/** The meaningful words within reach after each negation ("did not **view** it"). */
+function forEachNegated(tokens: readonly string[], visit: (token: string) => void): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!NEGATIONS.has(tokens[i] as string)) continue;
+    let reached = 0;
+    for (let j = i + 1; j < tokens.length && reached < NEGATION_REACH; j++) {
+      const token = tokens[j] as string;
+      if (NEGATIONS.has(token)) break;
+      if (STOPWORDS.has(token)) continue;
+      visit(token);
+      reached++;
     }
   }
 }
@@ -179,7 +182,8 @@ export class FeatureSpace {
     const lookup = this.ready();
     this.begin();
     let unknown = 0;
-    // The same walk as visitWordFeatures, written out: this runs for every sentence of every post.
+    // The same walk as visitWordFeatures, written out for words and pairs: this runs for every
+    // sentence of every post.
     const { terms, tokens } = text;
     for (let i = 0; i < terms.length; i++) {
       const column = lookup.w.get(terms[i] as string);
@@ -192,19 +196,11 @@ export class FeatureSpace {
       }
     }
     if (this.options.negation) {
-      for (let i = 0; i < tokens.length; i++) {
-        if (!NEGATIONS.has(tokens[i] as string)) continue;
-        let reached = 0;
-        for (let j = i + 1; j < tokens.length && reached < NEGATION_REACH; j++) {
-          const token = tokens[j] as string;
-          if (NEGATIONS.has(token)) break;
-          if (STOPWORDS.has(token)) continue;
-          const column = lookup.n.get(token);
-          if (column === undefined) unknown += NEGATION_WEIGHT * NEGATION_WEIGHT;
-          else this.collect(column, NEGATION_WEIGHT);
-          reached++;
-        }
-      }
+      forEachNegated(tokens, (token) => {
+        const column = lookup.n.get(token);
+        if (column === undefined) unknown += NEGATION_WEIGHT * NEGATION_WEIGHT;
+        else this.collect(column, NEGATION_WEIGHT);
+      });
     }
     if (this.options.charNgrams !== null) {
       let previous = '';

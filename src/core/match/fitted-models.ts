@@ -6,6 +6,7 @@ import {
   type MethodOptions,
   restoreModel,
   type SavedModel,
+  savedModelFits,
 } from './model.js';
 
 // Fitting takes a few seconds; restoring a saved fit, milliseconds. A process that builds several
@@ -21,7 +22,7 @@ export function modelFor(
   saved: SavedModel | undefined,
 ): { readonly model: MatchingModel; readonly fitted: boolean } {
   const key = `${fingerprint} ${JSON.stringify(method)}`;
-  if (saved !== undefined && saved.fingerprint === fingerprint && saved.method === JSON.stringify(method)) {
+  if (saved !== undefined && savedModelFits(saved, fingerprint, method)) {
     const model = restoreModel(saved, kb, analyzer);
     models.set(key, model);
     return { model, fitted: false };

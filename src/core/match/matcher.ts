@@ -12,6 +12,7 @@ import {
   type MatchingModel,
   type MethodOptions,
   type SavedModel,
+  savedModelFits,
   saveModel,
   type TrainingText,
   trainingTexts,
@@ -62,7 +63,7 @@ const MAX_CHOICES = 3;
 // A runner-up with at least this share of the best one's probability is worth offering.
 const CLOSE_SHARE = 0.35;
 // A second question needs a sentence of its own that leans this clearly to its topic.
-const SECOND_ASK_AT = 0.6;
+const SECOND_ASK_AT = 0.5;
 const SECOND_ASK_CANDIDATES = 2;
 // A sentence at least this likely to be about the answered entry may tell one of its cases.
 const CASE_RELEVANCE = 0.1;
@@ -94,11 +95,17 @@ export class Matcher {
     private readonly kb: KnowledgeBase,
     options: MatcherOptions = {},
   ) {
-    this.analyzer = new Analyzer(kb, vocabularyOf(kb));
-    this.index = new FaqIndex(this.analyzer, kb);
     this.method = options.method ?? DEFAULT_METHOD;
     this.fingerprint = matchingFingerprint(kb);
-    const { model, fitted } = modelFor(kb, this.analyzer, this.method, this.fingerprint, options.saved);
+    // A model saved for this very knowledge base brings the words and documents it read: a start
+    // with a warm cache reads no example again.
+    const saved =
+      options.saved !== undefined && savedModelFits(options.saved, this.fingerprint, this.method)
+        ? options.saved
+        : undefined;
+    this.analyzer = new Analyzer(kb, saved === undefined ? vocabularyOf(kb) : { counts: saved.vocabulary });
+    this.index = new FaqIndex(this.analyzer, saved === undefined ? kb : { documents: saved.documents });
+    const { model, fitted } = modelFor(kb, this.analyzer, this.method, this.fingerprint, saved);
     this.model = model;
     this.fitted = fitted;
     this.classifier = this.model.classifier;
@@ -107,7 +114,7 @@ export class Matcher {
 
   /** The fitted model as the cache keeps it. */
   save(): SavedModel {
-    return saveModel(this.model, this.fingerprint, this.method);
+    return saveModel(this.model, this.fingerprint, this.method, this.analyzer, this.index);
   }
 
   /** Teaches questions as examples of intents; matching changes at once. Returns how many were taken. */
@@ -231,15 +238,30 @@ export class Matcher {
     if (reading.sentences.length < 2) return [];
     // The sentences that lean hardest to another topic; only the strongest few are weighed in full.
     const leaning: { sentence: SentenceReading; intent: string; probability: number }[] = [];
+    const offTopicColumn = this.classifier.labels.indexOf(OUT_OF_SCOPE);
     for (const sentence of reading.sentences) {
       if (sentence.sentence.role === 'courtesy' || sentence.weight === 0) continue;
       let top = 0;
       for (let c = 1; c < sentence.probabilities.length; c++) {
         if ((sentence.probabilities[c] as number) > (sentence.probabilities[top] as number)) top = c;
       }
-      const intent = this.classifier.labels[top] as string;
-      const probability = sentence.probabilities[top] as number;
-      if (intent !== main && intent !== OUT_OF_SCOPE && probability >= SECOND_ASK_AT) {
+      // A short question leans on the post around it ("and how long do they last?"), so it is read
+      // among the FAQ's topics only: what it asks, supposing it asks about Connects at all.
+      let best = -1;
+      let inScope = 0;
+      for (let c = 0; c < sentence.probabilities.length; c++) {
+        if (c === offTopicColumn) continue;
+        inScope += sentence.probabilities[c] as number;
+        if (best < 0 || (sentence.probabilities[c] as number) > (sentence.probabilities[best] as number))
+          best = c;
+      }
+      const intent = this.classifier.labels[best] as string;
+      const probability = inScope === 0 ? 0 : (sentence.probabilities[best] as number) / inScope;
+      if (
+        intent !== main &&
+        probability >= SECOND_ASK_AT &&
+        (sentence.sentence.role === 'ask' || top === best)
+      ) {
         leaning.push({ sentence, intent, probability });
       }
     }

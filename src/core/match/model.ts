@@ -16,7 +16,7 @@ import {
   logOdds,
   type MatchFeatures,
 } from './confidence.js';
-import { FaqIndex, OUT_OF_SCOPE } from './faq-index.js';
+import { FaqIndex, OUT_OF_SCOPE, type SavedDocument } from './faq-index.js';
 import { groupedFolds } from './folds.js';
 import { fitLogistic, predictLogistic } from './logistic.js';
 import {
@@ -283,6 +283,9 @@ export interface SavedModel {
   readonly fingerprint: string;
   /** The method it was fitted with (JSON): a fit by another method is not reused. */
   readonly method: string;
+  /** The words typos are corrected towards, counted, and the BM25 documents: read once, at the fit. */
+  readonly vocabulary: readonly (readonly [string, number])[];
+  readonly documents: readonly SavedDocument[];
   readonly classifier: SavedClassifier;
   readonly calibration: Calibration;
   readonly cases: Readonly<Record<string, SavedClassifier | null>>;
@@ -290,10 +293,18 @@ export interface SavedModel {
   readonly heldOut: readonly HeldOutResult[];
 }
 
-export function saveModel(model: MatchingModel, fingerprint: string, method: MethodOptions): SavedModel {
+export function saveModel(
+  model: MatchingModel,
+  fingerprint: string,
+  method: MethodOptions,
+  analyzer: Analyzer,
+  index: FaqIndex,
+): SavedModel {
   return {
     fingerprint,
     method: JSON.stringify(method),
+    vocabulary: analyzer.vocabularyCounts(),
+    documents: index.savedDocuments(),
     classifier: model.classifier.save(),
     calibration: model.calibration,
     cases: Object.fromEntries([...model.cases].map(([entry, reader]) => [entry, reader.save()])),
@@ -320,4 +331,9 @@ export function restoreModel(
     crossValidation: saved.crossValidation,
     heldOut: saved.heldOut,
   };
+}
+
+/** Whether a saved model was fitted to this knowledge base (its fingerprint) by this method. */
+export function savedModelFits(saved: SavedModel, fingerprint: string, method: MethodOptions): boolean {
+  return saved.fingerprint === fingerprint && saved.method === JSON.stringify(method);
 }

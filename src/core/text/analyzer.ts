@@ -34,9 +34,13 @@ export class Analyzer {
   /** First words of the multi-word synonyms: only there is a longer phrase worth trying. */
   private readonly phraseStarts = new Set<string>();
 
+  /**
+   * `vocabularySource`: the texts whose words typos are fixed towards, or those words already
+   * counted (what `vocabularyCounts` gave back, saved with a fitted model: no text to read again).
+   */
   constructor(
     kb: Pick<KnowledgeBase, 'misspellings' | 'synonyms'>,
-    vocabularySource: Iterable<string> = [],
+    vocabularySource: Iterable<string> | { readonly counts: readonly (readonly [string, number])[] } = [],
     private readonly stemming = true,
   ) {
     this.misspellings = kb.misspellings;
@@ -48,7 +52,19 @@ export class Analyzer {
         this.known.add(variant);
       } else this.phraseStarts.add(variant.split(' ')[0] as string);
     }
-    for (const text of vocabularySource) this.learn(text);
+    if ('counts' in vocabularySource) {
+      for (const [word, count] of vocabularySource.counts) {
+        this.vocabulary.set(word, count);
+        this.known.add(word);
+      }
+    } else {
+      for (const text of vocabularySource) this.learn(text);
+    }
+  }
+
+  /** Every known word with how often the knowledge base uses it: saved with a fitted model. */
+  vocabularyCounts(): [string, number][] {
+    return [...this.vocabulary];
   }
 
   /** Adds the words of a text (an example, a keyword) to the vocabulary that typos are fixed towards. */

@@ -25,8 +25,8 @@ const QUESTION_OPENERS = new Set(
 );
 // Fillers members put before the question itself ("so why…", "but how…", "also, when…").
 const LEAD_FILLERS = new Set(
-  'so but and also then now ok okay well hi hello hey guys please pls plz kindly sir madam actually basically my question i mean'.split(
-    /\s+/,
+  'so but and also then now ok okay well hi hello hey guys please kindly sir madam actually basically'.split(
+    ' ',
   ),
 );
 // Phrases that ask without a question form: "please explain", "let me know", "I want to know".
