@@ -51,7 +51,7 @@ function locate(raw: unknown, issue: z.core.$ZodIssue): LedgerProblem {
   if (path.length === 0) {
     return {
       account: FILE_LEVEL,
-      message: 'must be a JSON object with an "accounts" list (CONTRACT.md section 4)',
+      message: 'must be a JSON object with an "accounts" list (docs/contract.md section 4)',
     };
   }
   if (path[0] !== 'accounts' || typeof path[1] !== 'number') {

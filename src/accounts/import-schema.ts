@@ -3,7 +3,7 @@ import { IDENTITY_EXAMPLES, isIdentity } from '../core/identity.js';
 import { parseIsoInstant } from '../core/iso-time.js';
 import { ACCOUNT_KINDS, GRANT_REASONS, JOB_OUTCOMES, PLANS } from '../core/ledger/types.js';
 
-// CONTRACT.md section 4, the accounts import file. Fields beyond the contract's are ignored, so a
+// docs/contract.md section 4, the accounts import file. Fields beyond the contract's are ignored, so a
 // file exported with extra columns still imports; the shapes the contract names are enforced.
 
 /** Enough for any real balance, small enough that sums stay exact integers. */

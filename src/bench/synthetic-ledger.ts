@@ -1,4 +1,4 @@
-// Generated accounts in the import format (CONTRACT.md section 4), for the benchmark and the crash
+// Generated accounts in the import format (docs/contract.md section 4), for the benchmark and the crash
 // test: realistic mixes of grants, purchases, spends and outcomes, always valid, deterministic.
 
 const OUTCOMES = [

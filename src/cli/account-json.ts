@@ -2,7 +2,7 @@ import type { AccountFacts } from '../core/rules/account-facts.js';
 import { utcDate } from '../core/rules/calendar.js';
 
 /**
- * CONTRACT.md section 3: the `account` object of `ask --json` and `balance --json`. The contract's
+ * docs/contract.md section 3: the `account` object of `ask --json` and `balance --json`. The contract's
  * fields come first, unchanged; the ones after them are additions.
  */
 export function accountJson(facts: AccountFacts | null) {

@@ -1,4 +1,4 @@
-// The intents other tools rely on (CONTRACT.md section 1). Every one must exist in knowledge/.
+// The intents other tools rely on (docs/contract.md section 1). Every one must exist in knowledge/.
 export const CONTRACT_INTENTS = [
   'connects.about',
   'connects.job-cost',

@@ -1,7 +1,7 @@
 import type { StateStore } from './state/store.js';
 import { type Actor, identityOf } from './types.js';
 
-// The guards every platform applies before answering (ARCHITECTURE.md, step 1): a channel a
+// The guards every platform applies before answering (docs/architecture.md, step 1): a channel a
 // moderator muted, and a member asking again too soon. Decided here so both adapters agree.
 
 /** Whether automatic replies are off in a channel now (`mutedUntil` a time, or "forever"). */

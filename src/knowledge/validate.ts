@@ -165,7 +165,7 @@ export function validateKnowledge(files: KnowledgeFiles): {
       problems.push({
         file: 'faq/',
         entry: intent,
-        message: `missing contract intent "${intent}" (CONTRACT.md section 1)`,
+        message: `missing contract intent "${intent}" (docs/contract.md section 1)`,
       });
     }
   }

@@ -104,7 +104,9 @@ describe('parseImportText', () => {
 
   it('rejects a file that is not JSON, or not an object with accounts', () => {
     expect(problems('{"accounts": [')[0]).toMatch(/^not valid JSON/);
-    expect(problems('[]')).toEqual(['must be a JSON object with an "accounts" list (CONTRACT.md section 4)']);
+    expect(problems('[]')).toEqual([
+      'must be a JSON object with an "accounts" list (docs/contract.md section 4)',
+    ]);
     expect(problems({ accounts: {} })).toEqual(['accounts: must be a list of accounts']);
   });
 });

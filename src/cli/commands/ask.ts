@@ -29,7 +29,7 @@ export async function askCommand(args: readonly string[], io: Io): Promise<numbe
   return EXIT_OK;
 }
 
-/** CONTRACT.md section 3: `ask --json`. Fields beyond the contract's are additions, never renames. */
+/** docs/contract.md section 3: `ask --json`. Fields beyond the contract's are additions, never renames. */
 export function askJson(reply: Reply) {
   return {
     intent: reply.intent,

@@ -1,5 +1,5 @@
 // A member's account and its ledger as the core sees them: already validated, times as Dates.
-// The import file format (CONTRACT.md section 4) is parsed into these in src/accounts/.
+// The import file format (docs/contract.md section 4) is parsed into these in src/accounts/.
 
 export const ACCOUNT_KINDS = ['freelancer', 'agency'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];

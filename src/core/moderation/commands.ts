@@ -1,7 +1,7 @@
 import type { JobOutcome } from '../ledger/types.js';
 import type { Actor } from '../types.js';
 
-// The moderator actions, whatever platform they come from (CONTRACT.md section 5, /connects-mod).
+// The moderator actions, whatever platform they come from (docs/contract.md section 5, /connects-mod).
 
 export type ModCommand =
   | { readonly action: 'teach'; readonly question: string; readonly intent: string }

@@ -7,7 +7,7 @@ import { bullets, connects, eventLine, proposalLine } from './words.js';
 
 export interface PersonalSection {
   readonly text: string;
-  /** The POLICY.md facts this member's situation applies, in the order they matter. */
+  /** The docs/policy.md facts this member's situation applies, in the order they matter. */
   readonly cases: readonly string[];
   /** Something looks wrong on the account (a missing grant or purchase): offer a moderator. */
   readonly escalate: boolean;

@@ -15,7 +15,7 @@ export interface ProposalVerdict {
   /** The job outcome the verdict rests on; `open` when none is recorded. */
   readonly outcome: JobOutcome;
   readonly refund: RefundVerdict;
-  /** The POLICY.md fact that decides it; null while the job is open. */
+  /** The docs/policy.md fact that decides it; null while the job is open. */
   readonly case: string | null;
   /** Connects returned (0 unless refunded). */
   readonly returned: number;

@@ -1,4 +1,4 @@
-// UTC calendar arithmetic. Policy dates are UTC (POLICY.md), so nothing here looks at the local zone.
+// UTC calendar arithmetic. Policy dates are UTC (docs/policy.md), so nothing here looks at the local zone.
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import type { Account } from '../ledger/types.js';
 import { billingDateFrom, startOfUtcDay } from './calendar.js';
 
-// The monthly grant calendar (POLICY.md, "Next monthly grant" and "Missing grant"). A cycle runs
+// The monthly grant calendar (docs/policy.md, "Next monthly grant" and "Missing grant"). A cycle runs
 // from one billing date to the next; a monthly grant recorded in it is that cycle's grant.
 
 export interface MonthlyGrantSchedule {

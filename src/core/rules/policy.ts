@@ -21,5 +21,5 @@ export function rulesPolicyFrom(kb: KnowledgeBase): RulesPolicy {
   return { monthlyGrant: value('monthlyGrant'), validityMonths: value('validityMonths') };
 }
 
-/** The window CONTRACT.md gives `expiring`: what expires within 30 days of now. */
+/** The window docs/contract.md gives `expiring`: what expires within 30 days of now. */
 export const EXPIRING_WINDOW_DAYS = 30;

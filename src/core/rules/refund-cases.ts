@@ -1,6 +1,6 @@
 import type { JobOutcome } from '../ledger/types.js';
 
-// Which POLICY.md fact decides a proposal's refund, from its job's outcome.
+// Which docs/policy.md fact decides a proposal's refund, from its job's outcome.
 
 export type RefundVerdict = 'refunded' | 'not-eligible' | 'not-yet';
 
@@ -15,7 +15,7 @@ export const REFUND_CASE_BY_OUTCOME: Readonly<Record<JobOutcome, string | null>>
   open: null,
 };
 
-/** Outcomes that return a proposal's Connects (POLICY.md, "Refund verdict"). */
+/** Outcomes that return a proposal's Connects (docs/policy.md, "Refund verdict"). */
 export function isRefundable(outcome: JobOutcome): boolean {
   return outcome === 'client_cancelled' || outcome === 'platform_removed';
 }

@@ -4,7 +4,7 @@ import type { RulesPolicy } from './policy.js';
 import type { LedgerProblem } from './problems.js';
 import { isRefundable } from './refund-cases.js';
 
-// Replays a ledger in time order, the way POLICY.md says Connects move: every acquisition is a lot
+// Replays a ledger in time order, the way docs/policy.md says Connects move: every acquisition is a lot
 // that lapses a year later, debits take from the lot that lapses first, an eligible job outcome
 // returns the proposal's Connects once into the lots they came from. Pure: no clock, no I/O.
 

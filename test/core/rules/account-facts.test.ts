@@ -35,7 +35,7 @@ describe('refund verdicts', () => {
   const facts = accountFacts(freelancer(ledger), POLICY, instant('2026-02-01'));
   const verdict = (id: string) => facts.proposals.find((proposal) => proposal.proposal === id);
 
-  it('decides each outcome by POLICY.md, with the case and the entries it rests on', () => {
+  it('decides each outcome by docs/policy.md, with the case and the entries it rests on', () => {
     expect(verdict('p-cancelled')).toMatchObject({
       refund: 'refunded',
       case: 'refund.client-cancelled',
