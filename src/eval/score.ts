@@ -39,6 +39,7 @@ export interface IntentFigures {
   readonly expected: number;
   /** Answers given with this intent (abstentions of any kind, for OFF_TOPIC). */
   readonly predicted: number;
+  /** Of the lines expecting it, those answered with an acceptable intent. */
   readonly right: number;
   readonly precision: number;
   readonly recall: number;
@@ -93,7 +94,10 @@ export function scoreEval(lines: readonly EvalLine[], predictions: readonly Pred
   const table: Record<string, Record<string, number>> = {};
   const expectedCount = new Map<string, number>();
   const predictedCount = new Map<string, number>();
-  const rightCount = new Map<string, number>();
+  // Right answers counted by the intent answered (for precision) and by the line's (for recall):
+  // a line may accept two intents.
+  const rightAnswered = new Map<string, number>();
+  const rightExpected = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   lines.forEach((line, i) => {
     const prediction = predictions[i] as Prediction;
@@ -117,14 +121,18 @@ export function scoreEval(lines: readonly EvalLine[], predictions: readonly Pred
       outTotal++;
       if (prediction.intent === null) {
         outAbstained++;
-        if (!prediction.clarified) bump(rightCount, OFF_TOPIC);
+        if (!prediction.clarified) {
+          bump(rightAnswered, OFF_TOPIC);
+          bump(rightExpected, OFF_TOPIC);
+        }
       } else confusion('(abstain)', got);
     } else {
       inScopeTotal++;
       if (prediction.clarified) clarified++;
       if (prediction.intent !== null && line.intent.includes(prediction.intent)) {
         inScopeCorrect++;
-        bump(rightCount, expected);
+        bump(rightAnswered, prediction.intent);
+        bump(rightExpected, expected);
       } else {
         if (prediction.intent !== null) inScopeWrong++;
         confusion(line.intent.join('|'), got);
@@ -152,15 +160,15 @@ export function scoreEval(lines: readonly EvalLine[], predictions: readonly Pred
   const perIntent = [...new Set([...expectedCount.keys(), ...predictedCount.keys()])]
     .sort((a, b) => (a === OFF_TOPIC ? 1 : b === OFF_TOPIC ? -1 : a.localeCompare(b)))
     .map((intent) => {
-      const right = rightCount.get(intent) ?? 0;
       const expected = expectedCount.get(intent) ?? 0;
       const predicted = predictedCount.get(intent) ?? 0;
+      const right = rightExpected.get(intent) ?? 0;
       return {
         intent,
         expected,
         predicted,
         right,
-        precision: ratio(right, predicted),
+        precision: ratio(rightAnswered.get(intent) ?? 0, predicted),
         recall: ratio(right, expected),
       };
     });

@@ -33,3 +33,30 @@ describe('scoreEval', () => {
     expect(report.confusions.map((confusion) => confusion.text)).toEqual(['a', 'c', 'e']);
   });
 });
+
+describe('per-intent figures', () => {
+  it('counts precision by the intent answered and recall by the intent expected', () => {
+    const report = scoreEval(
+      [
+        { text: 'a', intent: ['connects.balance', 'connects.monthly-free'] },
+        { text: 'b', intent: ['connects.monthly-free'] },
+        { text: 'c', intent: [null] },
+      ],
+      [
+        { intent: 'connects.monthly-free', cases: [], confidence: 0.9, clarified: false },
+        { intent: 'connects.monthly-free', cases: [], confidence: 0.9, clarified: false },
+        { intent: 'connects.balance', cases: [], confidence: 0.9, clarified: false },
+      ],
+    );
+    const row = (intent: string) => report.perIntent.find((figures) => figures.intent === intent);
+    expect(row('connects.monthly-free')).toMatchObject({
+      expected: 1,
+      predicted: 2,
+      precision: 1,
+      recall: 1,
+    });
+    expect(row('connects.balance')).toMatchObject({ expected: 1, predicted: 1, precision: 0, recall: 1 });
+    expect(report.wrongAnswers).toEqual({ count: 1, rate: 0.333 });
+    expect(report.confusionTable['(off-topic)']).toEqual({ 'connects.balance': 1 });
+  });
+});
