@@ -21,6 +21,9 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
   const runtime = await loadRuntime(io, { ledger: true, state: true });
+  // A running bot readies its matcher before the first question (fitting it if knowledge/ changed),
+  // so no member waits for that.
+  void runtime.desk.matcher;
   if (discordConfigured(runtime.config) || slackConfigured(runtime.config)) return runPlatforms(runtime);
   const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
   runtime.log.debug({ identity, demo }, 'terminal chat starting');

@@ -143,9 +143,8 @@ export function fitMatchingModel(
   kb: Pick<KnowledgeBase, 'entries' | 'outOfScope'>,
   analyzer: Analyzer,
   method: MethodOptions = DEFAULT_METHOD,
-  extra: readonly TrainingText[] = [],
 ): MatchingModel {
-  const texts = [...trainingTexts(kb), ...extra];
+  const texts = trainingTexts(kb);
   const posts = texts.map((text) => analysePost(text.text, analyzer));
   const grouped = texts.map((text, i) => ({ ...text, terms: (posts[i] as PostSentences).analysis.terms }));
   // Titles stay in training on every fold: they are the entry's name, not a member's question.
