@@ -97,3 +97,18 @@ function byLabel(a: string, b: string): number {
   const rank = (label: string) => LAST.indexOf(label);
   return rank(a) - rank(b) || a.localeCompare(b);
 }
+
+/** A report in one line: the figures the issue's bars are set on. */
+export function headline(report: EvalReport): string {
+  const parts = [
+    `answered right ${report.inScope.accuracy.toFixed(3)} (${report.inScope.correct}/${report.inScope.total})`,
+    `off-topic abstained ${report.outOfScope.abstention.toFixed(3)} (${report.outOfScope.abstained}/${report.outOfScope.total})`,
+    `wrong ${report.wrongAnswers.rate.toFixed(3)} (${report.wrongAnswers.count}/${report.questions})`,
+  ];
+  if (report.cases.total > 0) {
+    parts.push(
+      `refund case first ${report.cases.accuracy.toFixed(3)} (${report.cases.correct}/${report.cases.total})`,
+    );
+  }
+  return parts.join(', ');
+}

@@ -136,6 +136,9 @@ describe('helpbot eval', () => {
     expect(run.stdout).toMatch(/support\.contact -> \(abstained\).*reset my password/);
     expect(run.stdout).toMatch(/^connects\.expiry +1 +1 +1 +1\.000 +1\.000$/m);
     expect(run.stdout).toContain('confusion (rows: expected, columns: answered');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe(
+      `${file}: answered right 0.667 (2/3), off-topic abstained 1.000 (1/1), wrong 0.000 (0/4), refund case first 1.000 (1/1)`,
+    );
   });
 
   it('rejects a malformed line naming its line number', async () => {

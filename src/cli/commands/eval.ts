@@ -1,6 +1,6 @@
 import type { HelpDesk } from '../../core/help-desk.js';
 import { crossValidationReport } from '../../eval/cross-validation.js';
-import { formatReport } from '../../eval/format.js';
+import { formatReport, headline } from '../../eval/format.js';
 import { type EvalLine, type EvalReport, evalLineSchema, predictionOf, scoreEval } from '../../eval/score.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
@@ -58,7 +58,9 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
       ? formatReport(report)
       : `== ${name}\n${formatReport(report, { confusions: false })}`,
   );
-  writeLine(io.stdout, sections.join('\n\n'));
+  // Several reports end with one line each, so the headline figures are where a reader looks last.
+  const summary = reports.map(({ name, report }) => `${name}: ${headline(report)}`);
+  writeLine(io.stdout, [...sections, `== summary\n${summary.join('\n')}`].join('\n\n'));
   return EXIT_OK;
 }
 
