@@ -29,6 +29,7 @@ import { recordQuestion } from './record.js';
 import { type AccountFacts, accountFacts } from './rules/account-facts.js';
 import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
 import type { StateStore } from './state/store.js';
+import { normaliseText } from './text/normalise.js';
 import { type AccountView, identityOf, type Reply, type Request } from './types.js';
 
 export interface HelpDeskOptions {
@@ -105,8 +106,9 @@ export class HelpDesk {
   /** A question in the member's words: answered, narrowed to a few topics, or handed over. */
   private async question(text: string, request: Request): Promise<Reply> {
     if (text.length > MAX_QUESTION_CHARS) return refusal(tooLongText(text.length, MAX_QUESTION_CHARS));
-    const analysis = this.matcher.analyzer.analyse(text);
-    if (analysis.terms.length === 0 && analysis.tokens.length === 0) return refusal(EMPTY_QUESTION_TEXT);
+    // No word at all (emoji, punctuation, control characters): nothing to match. Checked on the
+    // normalised text alone; the matcher then analyses the post once, sentence by sentence.
+    if (normaliseText(text) === '') return refusal(EMPTY_QUESTION_TEXT);
     const words = this.matcher.match(text);
     const asker = await this.asker(request);
     // The words left the topic open: a linked member's own ledger may settle it, and says why.
