@@ -33,7 +33,9 @@ async function timeEach<T>(items: readonly T[], work: (item: T) => unknown): Pro
 async function main(): Promise<void> {
   const loaded = loadKnowledge(KNOWLEDGE_DIR);
   if (loaded.kb === undefined) throw new Error('knowledge/ does not load; run helpbot knowledge check');
-  const desk = new HelpDesk(loaded.kb);
+  // Measured as a running bot reads: its model restored from the cache, not fitted in this process.
+  const fitted = new HelpDesk(loaded.kb);
+  const desk = new HelpDesk(loaded.kb, { savedModel: JSON.parse(JSON.stringify(fitted.matcher.save())) });
   const questions = benchmarkQuestions(loaded.kb, QUESTIONS);
 
   // Warm-up so the JIT has seen the code paths, as it has in a long-running bot.
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
     }),
   );
   const longPosts = benchmarkLongPosts(loaded.kb, LONG_POSTS);
-  for (const post of longPosts.slice(0, 200)) desk.matcher.match(post);
+  // The first reading of each post, then a second one: a bot that has run a while has met most words.
+  const firstReading = summarise(await timeEach(longPosts, (post) => desk.matcher.match(post)));
   const long = summarise(await timeEach(longPosts, (post) => desk.matcher.match(post)));
   const lengths = longPosts.map((post) => post.length);
   const match = summarise(matchTimes);
@@ -58,7 +61,10 @@ async function main(): Promise<void> {
     `matching, ${QUESTIONS} questions in process (ms): p50 ${fixed(match.p50)}  p90 ${fixed(match.p90)}  p99 ${fixed(match.p99)}  max ${fixed(match.max)}`,
   );
   console.log(
-    `matching, ${LONG_POSTS} posts of ${Math.min(...lengths)}-${Math.max(...lengths)} characters (ms): p50 ${fixed(long.p50)}  p90 ${fixed(long.p90)}  p99 ${fixed(long.p99)}  max ${fixed(long.max)}`,
+    `matching, ${LONG_POSTS} posts of ${Math.min(...lengths)}-${Math.max(...lengths)} characters, first reading (ms): p50 ${fixed(firstReading.p50)}  p90 ${fixed(firstReading.p90)}  p99 ${fixed(firstReading.p99)}  max ${fixed(firstReading.max)}`,
+  );
+  console.log(
+    `matching, the same posts again (ms): p50 ${fixed(long.p50)}  p90 ${fixed(long.p90)}  p99 ${fixed(long.p99)}  max ${fixed(long.max)}`,
   );
   console.log(
     `HelpDesk.handle, same questions (ms):            p50 ${fixed(handle.p50)}  p90 ${fixed(handle.p90)}  p99 ${fixed(handle.p99)}  max ${fixed(handle.max)}`,

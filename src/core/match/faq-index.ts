@@ -108,21 +108,33 @@ export class FaqIndex {
     // the profiles, one per intent, still weigh it. A long post is searched by its rarest terms,
     // the ones that tell topics apart: the rest would only cost time.
     const limit = this.documentsIndex.documentCount * COMMON_TERM_SHARE;
-    const distinctive: [string, number, number][] = [];
-    counts.forEach((count, term) => {
+    const distinctive: string[] = [];
+    const frequencies: number[] = [];
+    counts.forEach((_, term) => {
       const df = this.documentsIndex.frequency(term);
-      if (df > 0 && df <= limit) distinctive.push([term, count, df]);
+      if (df > 0 && df <= limit) {
+        distinctive.push(term);
+        frequencies.push(df);
+      }
     });
     // A short question keeps them: with one distinctive word left, the common one still decides.
-    const documentQuery =
-      distinctive.length >= 2
-        ? new Map(
-            distinctive
-              .sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]))
-              .slice(0, MAX_QUERY_TERMS)
-              .map(([term, count]) => [term, count]),
-          )
-        : counts;
+    let documentQuery: ReadonlyMap<string, number> = counts;
+    if (distinctive.length >= 2) {
+      const order = distinctive.map((_, i) => i);
+      order.sort((a, b) => {
+        const byFrequency = (frequencies[a] as number) - (frequencies[b] as number);
+        if (byFrequency !== 0) return byFrequency;
+        const first = distinctive[a] as string;
+        const second = distinctive[b] as string;
+        return first < second ? -1 : first > second ? 1 : 0;
+      });
+      const rarest = new Map<string, number>();
+      for (const i of order.slice(0, MAX_QUERY_TERMS)) {
+        const term = distinctive[i] as string;
+        rarest.set(term, counts.get(term) as number);
+      }
+      documentQuery = rarest;
+    }
     // Each intent's best `topK` document scores, in slots of a flat array (0 = empty).
     const intents = this.intentNames.length;
     const best = new Float64Array(intents * topK);

@@ -1,4 +1,5 @@
 import { STOPWORDS } from '../text/stopwords.js';
+import { PairTable } from './pair-table.js';
 
 // What the classifier sees of a text: its stemmed words, pairs of neighbouring words, the words
 // after a negation, and letter n-grams of each word. Word pairs tell "client cancel" from "cancel
@@ -127,11 +128,14 @@ interface TokenColumns {
   readonly unknown: number;
 }
 
-/** Column lookups without building names: word -> column, and first word -> second word -> column. */
+/**
+ * Column lookups without building names: word -> column, negated word -> column, and the pair of
+ * two words' columns -> the pair's column (a pair's words are always features of their own).
+ */
 interface Lookup {
   readonly w: Map<string, number>;
   readonly n: Map<string, number>;
-  readonly b: Map<string, Map<string, number>>;
+  readonly b: PairTable;
 }
 
 // Members reuse the same few hundred words: each word's n-gram columns are looked up once.
@@ -185,15 +189,17 @@ export class FeatureSpace {
     // The same walk as visitWordFeatures, written out for words and pairs: this runs for every
     // sentence of every post.
     const { terms, tokens } = text;
+    let previous = -1;
     for (let i = 0; i < terms.length; i++) {
-      const column = lookup.w.get(terms[i] as string);
-      if (column === undefined) unknown += WORD_WEIGHT * WORD_WEIGHT;
+      const column = lookup.w.get(terms[i] as string) ?? -1;
+      if (column < 0) unknown += WORD_WEIGHT * WORD_WEIGHT;
       else this.collect(column, WORD_WEIGHT);
       if (this.options.bigrams && i > 0) {
-        const pair = lookup.b.get(terms[i - 1] as string)?.get(terms[i] as string);
-        if (pair === undefined) unknown += BIGRAM_WEIGHT * BIGRAM_WEIGHT;
+        const pair = previous < 0 || column < 0 ? -1 : lookup.b.get(previous, column);
+        if (pair < 0) unknown += BIGRAM_WEIGHT * BIGRAM_WEIGHT;
         else this.collect(pair, BIGRAM_WEIGHT);
       }
+      previous = column;
     }
     if (this.options.negation) {
       forEachNegated(tokens, (token) => {
@@ -278,22 +284,24 @@ export class FeatureSpace {
 
   private ready(): Lookup {
     if (this.lookup !== null) return this.lookup;
-    const lookup: Lookup = { w: new Map(), n: new Map(), b: new Map() };
+    const w = new Map<string, number>();
+    const n = new Map<string, number>();
+    const pairs: [string, string, number][] = [];
     for (const [name, column] of this.columns) {
       const [kind, first, second] = name.split(' ') as [string, string, string | undefined];
-      if (kind === 'w') lookup.w.set(first, column);
-      else if (kind === 'n') lookup.n.set(first, column);
-      else if (kind === 'b' && second !== undefined) {
-        let inner = lookup.b.get(first);
-        if (inner === undefined) {
-          inner = new Map();
-          lookup.b.set(first, inner);
-        }
-        inner.set(second, column);
-      }
+      if (kind === 'w') w.set(first, column);
+      else if (kind === 'n') n.set(first, column);
+      else if (kind === 'b' && second !== undefined) pairs.push([first, second, column]);
     }
-    this.lookup = lookup;
-    return lookup;
+    const numbered: [number, number, number][] = [];
+    for (const [first, second, column] of pairs) {
+      const a = w.get(first);
+      const b = w.get(second);
+      // Both words of a training pair are features themselves; a pair without them could never be read.
+      if (a !== undefined && b !== undefined) numbered.push([a, b, column]);
+    }
+    this.lookup = { w, n, b: new PairTable(numbered) };
+    return this.lookup;
   }
 
   private tokenColumns(token: string): TokenColumns {

@@ -1,7 +1,7 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../knowledge.js';
-import { normaliseText, words } from './normalise.js';
+import { NearWords } from './near-words.js';
+import { normalisedWords, words } from './normalise.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** A question as matching sees it. */
@@ -25,12 +25,14 @@ const TWO_EDITS_FROM_LENGTH = 9;
 export class Analyzer {
   private readonly misspellings: ReadonlyMap<string, string>;
   private readonly synonyms: ReadonlyMap<string, string>;
-  private readonly vocabulary = new SearchableMap<number>();
+  private readonly vocabulary = new Map<string, number>();
   /** The same words as a plain set: most words of a post are known, and a set answers fastest. */
   private readonly known = new Set<string>();
   private readonly corrections = new Map<string, string>();
   private readonly spellings = new Map<string, readonly string[]>();
   private readonly stems = new Map<string, string>();
+  /** Known words by their one-letter deletions, built at the first typo (most posts have none). */
+  private nearWords: NearWords | null = null;
   /** First words of the multi-word synonyms: only there is a longer phrase worth trying. */
   private readonly phraseStarts = new Set<string>();
 
@@ -57,6 +59,9 @@ export class Analyzer {
         this.vocabulary.set(word, count);
         this.known.add(word);
       }
+      // A restored model reads no example, so nothing has been stemmed yet: stem the known words now
+      // (a few milliseconds), not a few microseconds at a time inside members' first posts.
+      for (const word of this.known) if (!STOPWORDS.has(word)) this.stem(word);
     } else {
       for (const text of vocabularySource) this.learn(text);
     }
@@ -70,8 +75,9 @@ export class Analyzer {
   /** Adds the words of a text (an example, a keyword) to the vocabulary that typos are fixed towards. */
   learn(text: string): void {
     for (const token of this.canonicalTokens(text, false)) {
-      this.vocabulary.update(token, (count = 0) => count + 1);
+      this.vocabulary.set(token, (this.vocabulary.get(token) ?? 0) + 1);
       this.known.add(token);
+      this.nearWords?.add(token);
     }
     this.corrections.clear();
     this.spellings.clear();
@@ -91,14 +97,16 @@ export class Analyzer {
 
   private canonicalTokens(text: string, correctTypos: boolean): string[] {
     const spelled: string[] = [];
-    for (const word of words(normaliseText(text))) {
+    for (const word of normalisedWords(text)) {
       if (!correctTypos) {
         const fixed = this.misspellings.get(word);
         if (fixed === undefined) spelled.push(word);
         else spelled.push(...words(fixed));
         continue;
       }
-      for (const part of this.spelled(word)) spelled.push(part);
+      const parts = this.spelled(word);
+      if (parts.length === 1) spelled.push(parts[0] as string);
+      else for (let k = 0; k < parts.length; k++) spelled.push(parts[k] as string);
     }
     return this.applySynonyms(spelled);
   }
@@ -159,15 +167,25 @@ export class Analyzer {
     if (this.synonyms.has(word) || STOPWORDS.has(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
-    const maxDistance = word.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1;
     let best = word;
-    let bestDistance = Number.POSITIVE_INFINITY;
     let bestCount = 0;
-    for (const [candidate, [count, distance]] of this.vocabulary.fuzzyGet(word, maxDistance)) {
-      if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
+    // One edit away first, the commonest such word (then the first in alphabetical order).
+    this.nearWords ??= new NearWords(this.known, MIN_CORRECTED_LENGTH, TWO_EDITS_FROM_LENGTH);
+    for (const candidate of this.nearWords.withinOneEdit(word)) {
+      const count = this.vocabulary.get(candidate) ?? 0;
+      if (count > bestCount || (count === bestCount && best !== word && candidate < best)) {
         best = candidate;
-        bestDistance = distance;
         bestCount = count;
+      }
+    }
+    // A long word may be two edits from its known form.
+    if (best === word && word.length >= TWO_EDITS_FROM_LENGTH) {
+      for (const candidate of this.nearWords.withinTwoEdits(word)) {
+        const count = this.vocabulary.get(candidate) ?? 0;
+        if (count > bestCount || (count === bestCount && best !== word && candidate < best)) {
+          best = candidate;
+          bestCount = count;
+        }
       }
     }
     if (this.corrections.size > 10_000) this.corrections.clear();
