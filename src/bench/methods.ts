@@ -15,8 +15,8 @@ import { loadKnowledge } from '../knowledge/load.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const KNOWLEDGE_DIR = fileURLToPath(new URL('knowledge', ROOT));
-const DEFAULT_FILES = ['eval/tuning/posts.jsonl', 'eval/tuning/short.jsonl'].map((file) =>
-  fileURLToPath(new URL(file, ROOT)),
+const DEFAULT_FILES = ['eval/tuning/posts.jsonl', 'eval/tuning/posts-2.jsonl', 'eval/tuning/short.jsonl'].map(
+  (file) => fileURLToPath(new URL(file, ROOT)),
 );
 
 const words = { bigrams: false, negation: false, charNgrams: null, charWeight: 0 };
@@ -41,6 +41,13 @@ const VARIANTS: ReadonlyArray<{ name: string; method: MethodOptions }> = [
   {
     name: 'default, every question weighing the same',
     method: { ...DEFAULT_METHOD, reading: { ...DEFAULT_READING, laterAskDecay: 0 } },
+  },
+  {
+    name: 'default, afterthoughts ("also…", "btw…") read like any other sentence',
+    method: {
+      ...DEFAULT_METHOD,
+      reading: { ...DEFAULT_READING, followUpWeight: 1, gistWithoutFollowUps: false },
+    },
   },
   {
     name: 'default + letter 3-5-grams',
@@ -88,3 +95,24 @@ for (const variant of VARIANTS) {
     `${variant.name} | ${fitMs} | ${matcher.model.crossValidation.inScopeTopAccuracy.toFixed(3)} | ${[cv, ...scored].map(columns).join(' | ')}`,
   );
 }
+
+// The answer threshold, swept for the default method on the same files: what ANSWER_AT was chosen on.
+const sweep = new Matcher(kb);
+const calibration = sweep.model.calibration as { answerAt: number };
+const chosen = calibration.answerAt;
+console.log(
+  `\nanswer threshold | ${questionFiles.map((file) => `${file.name}: right, off-topic abstained, wrong`).join(' | ')}`,
+);
+for (const answerAt of [0.6, 0.65, 0.7, 0.75, 0.8]) {
+  calibration.answerAt = answerAt;
+  const scored = questionFiles.map(({ lines }) =>
+    scoreEval(
+      lines,
+      lines.map((line) => predictionOf(sweep.match(line.text))),
+    ),
+  );
+  console.log(
+    `${answerAt.toFixed(2)}${answerAt === chosen ? ' (default)' : ''} | ${scored.map(columns).join(' | ')}`,
+  );
+}
+calibration.answerAt = chosen;

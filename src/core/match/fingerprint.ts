@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge.js';
 
 /** Bump when the fitted model's shape or the way it is fitted changes, so older fits are not reused. */
-export const MODEL_FORMAT = 5;
+export const MODEL_FORMAT = 6;
 
 /**
  * A hash of everything matching learns from. The fitted model belongs to one state of the

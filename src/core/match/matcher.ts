@@ -62,6 +62,12 @@ export interface MatchResult {
 const MAX_CHOICES = 3;
 // A runner-up with at least this share of the best one's probability is worth offering.
 const CLOSE_SHARE = 0.35;
+// Two topics this close are a question for the member, however confident the best one looks.
+const TOO_CLOSE_SHARE = 0.7;
+// A one-line question whose best topic the classifier itself puts under this is too vague to answer
+// ("I have a question about connects"), whatever the confidence model says: the member is asked.
+// (A long post's reading is a blend of its sentences, so its best probability runs lower; not there.)
+const VAGUE_BELOW = 0.4;
 // A second question needs a sentence of its own that leans this clearly to its topic.
 const SECOND_ASK_AT = 0.5;
 const SECOND_ASK_CANDIDATES = 2;
@@ -146,7 +152,12 @@ export class Matcher {
     const base = this.abstention(evidence, confidence);
     const best = base.candidates[0];
     if (evidence.features === null || best === undefined) return base;
-    if (confidence >= calibration.answerAt) return this.answered(base, best.intent, reading);
+    const runnerUp = base.candidates[1]?.probability ?? 0;
+    const tooClose = runnerUp >= best.probability * TOO_CLOSE_SHARE;
+    const vague = reading.sentences.length === 1 && best.probability < VAGUE_BELOW;
+    if (confidence >= calibration.answerAt && !tooClose && !vague) {
+      return this.answered(base, best.intent, reading);
+    }
     const close = base.candidates
       .filter((candidate) => candidate.probability >= best.probability * CLOSE_SHARE)
       .slice(0, MAX_CHOICES);

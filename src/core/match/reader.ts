@@ -1,5 +1,5 @@
 import type { Analysis, Analyzer } from '../text/analyzer.js';
-import { roleOf, type Sentence, type SentenceRole, splitSentences } from '../text/sentences.js';
+import { isFollowUp, roleOf, type Sentence, type SentenceRole, splitSentences } from '../text/sentences.js';
 import type { TextClassifier } from './classifier.js';
 import type { RawVector } from './features.js';
 
@@ -19,6 +19,10 @@ export interface ReadingOptions {
    * usually its main one, the later ones follow-ups (0 = all count the same).
    */
   readonly laterAskDecay: number;
+  /** What a sentence that opens as an afterthought ("also, …", "btw") counts, against 1. */
+  readonly followUpWeight: number;
+  /** Whether the whole post's view leaves the afterthoughts out. */
+  readonly gistWithoutFollowUps: boolean;
 }
 
 export const DEFAULT_READING: ReadingOptions = {
@@ -26,6 +30,8 @@ export const DEFAULT_READING: ReadingOptions = {
   roleWeights: { ask: 1, statement: 0.4, courtesy: 0.05 },
   fullSentenceFeatures: 6,
   laterAskDecay: 1,
+  followUpWeight: 0.4,
+  gistWithoutFollowUps: true,
 };
 
 export interface SentenceReading {
@@ -59,6 +65,7 @@ export function analysePost(text: string, analyzer: Analyzer): PostSentences {
   const sentences = spans.map((span, i) => ({
     ...span,
     role: roleOf(span.text, (analyses[i] as Analysis).tokens),
+    followUp: i > 0 && isFollowUp((analyses[i] as Analysis).tokens),
   }));
   if (analyses.length === 1) return { sentences, analyses, analysis: analyses[0] as Analysis };
   const tokens: string[] = [];
@@ -96,13 +103,19 @@ export function readSentences(
       sentence,
       analysis: analyses[i] as Analysis,
       probabilities: classifier.probabilitiesOf(raw),
-      weight: options.roleWeights[sentence.role] * known * order,
+      weight:
+        options.roleWeights[sentence.role] * known * order * (sentence.followUp ? options.followUpWeight : 1),
     };
   });
   if (readings.length === 1) {
     return { analysis, probabilities: (readings[0] as SentenceReading).probabilities, sentences: readings };
   }
-  const whole = classifier.probabilitiesOf(classifier.merge(raws));
+  // The post's gist leaves its afterthoughts out ("also, do they expire?"): they are read as
+  // sentences, at their lower weight, but do not steer what the post as a whole is about.
+  const gist = options.gistWithoutFollowUps
+    ? raws.filter((_, i) => !(sentences[i] as Sentence).followUp)
+    : raws;
+  const whole = classifier.probabilitiesOf(classifier.merge(gist.length > 0 ? gist : raws));
   const blend = new Float64Array(whole.length);
   const totalWeight = readings.reduce((sum, reading) => sum + reading.weight, 0);
   const postShare = totalWeight === 0 ? 1 : options.postShare;

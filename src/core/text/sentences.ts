@@ -13,6 +13,8 @@ export interface Span {
 
 export interface Sentence extends Span {
   readonly role: SentenceRole;
+  /** Opens as an afterthought ("also…", "and one more thing…", "btw…"): not the post's main point. */
+  readonly followUp: boolean;
 }
 
 // Abbreviations whose full stop does not end a sentence.
@@ -64,7 +66,22 @@ const ASKING_PHRASES = [
   'how can',
   'how do',
 ];
-const PADDED_ASKING_PHRASES = ASKING_PHRASES.map((phrase) => ` ${phrase} `);
+// First word -> the phrases starting with it, as words: a sentence is scanned once, not per phrase.
+const ASKING_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const phrase of ASKING_PHRASES) {
+  const words = phrase.split(' ');
+  const first = words[0] as string;
+  ASKING_BY_FIRST_WORD.set(first, [...(ASKING_BY_FIRST_WORD.get(first) ?? []), words]);
+}
+
+function hasAskingPhrase(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = ASKING_BY_FIRST_WORD.get(tokens[i] as string);
+    if (phrases === undefined) continue;
+    for (const words of phrases) if (startsAt(tokens, i, words)) return true;
+  }
+  return false;
+}
 // Words that carry no question and no situation: a sentence made of these only is a courtesy.
 const COURTESY_WORDS = new Set(
   `hi hello hey dear good morning afternoon evening day all everyone everybody guys team community
@@ -74,6 +91,44 @@ const COURTESY_WORDS = new Set(
   appreciated help helping reply replies response waiting wait quick fast soon asap urgent urgently
   please pls plz i am we it will be would be have nice of any`.split(/\s+/),
 );
+
+// How members mark a question as secondary: "also, …", "and how long…", "btw", "one more thing",
+// "while I'm here", "P.S.". Matched against the sentence's first words as the analyzer reads them.
+const FOLLOW_UP_LEADS = [
+  'also',
+  'and',
+  'plus',
+  'btw',
+  'by the way',
+  'another question',
+  'one more',
+  'oh and',
+  'ps',
+  'p s',
+  'second question',
+  'secondly',
+  'additionally',
+  'on another note',
+  'unrelated',
+  'while i am here',
+  'while we are at it',
+  'side question',
+  'last thing',
+  'and also',
+  'otherwise',
+].map((lead) => lead.split(' '));
+
+/** Whether a sentence opens as an afterthought to the post's main question. */
+export function isFollowUp(tokens: readonly string[]): boolean {
+  for (const lead of FOLLOW_UP_LEADS) if (startsAt(tokens, 0, lead)) return true;
+  return false;
+}
+
+/** Whether `words` occur in `tokens` from position `at` on. */
+function startsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
+}
 
 /** Splits a post into sentences at line breaks and sentence-ending punctuation. */
 export function splitSentences(post: string): Span[] {
@@ -128,7 +183,6 @@ export function roleOf(sentence: string, tokens: readonly string[]): SentenceRol
   if (sentence.includes('?')) return 'ask';
   const first = tokens.find((token) => !LEAD_FILLERS.has(token));
   if (first !== undefined && QUESTION_OPENERS.has(first)) return 'ask';
-  const padded = ` ${tokens.join(' ')} `;
-  if (PADDED_ASKING_PHRASES.some((phrase) => padded.includes(phrase))) return 'ask';
+  if (hasAskingPhrase(tokens)) return 'ask';
   return 'statement';
 }

@@ -50,7 +50,7 @@ describe('terminal chat', () => {
   });
 
   it('lets a number pick one of the topics it offered', async () => {
-    const question = 'connects back or expire';
+    const question = 'refunded or expired, which one?';
     const reply = await desk.handle({
       id: 'x',
       actor: { platform: 'console', id: 't', roles: [] },

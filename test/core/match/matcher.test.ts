@@ -39,8 +39,15 @@ describe('Matcher on short questions', () => {
     }
   });
 
+  it('asks which topic a vague one-liner means rather than answering its best guess', () => {
+    const result = matcher.match('I have a question about connects');
+    expect(result.decision).toBe('clarify');
+    expect(result.choices.length).toBeGreaterThanOrEqual(2);
+    expect(result.candidates[0]?.probability).toBeLessThan(0.4);
+  });
+
   it('offers close topics instead of guessing when two are about as likely', () => {
-    const result = matcher.match('connects back or expire');
+    const result = matcher.match('refunded or expired, which one?');
     expect(result.decision).toBe('clarify');
     expect(result.intent).toBeNull();
     expect(result.choices.length).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/text/analyzer.js';
-import { roleOf, splitSentences } from '../../../src/core/text/sentences.js';
+import { isFollowUp, roleOf, splitSentences } from '../../../src/core/text/sentences.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 
 const analyzer = new Analyzer(realKnowledge());
@@ -39,5 +39,33 @@ describe('roleOf', () => {
     ['Kind regards', 'courtesy'],
   ])('%s -> %s', (sentence, expected) => {
     expect(role(sentence)).toBe(expected);
+  });
+});
+
+describe('isFollowUp', () => {
+  const followUp = (sentence: string) => isFollowUp(analyzer.analyse(sentence).tokens);
+
+  it('recognises a sentence that opens as an afterthought', () => {
+    for (const sentence of [
+      'Also, do they expire?',
+      'And how long do bought ones last?',
+      'btw where do I see my history',
+      'By the way, is boosting worth it?',
+      "One more thing: what's an agency plan?",
+      "While I'm here, when do the monthly ones come?",
+      'P.S. how do I buy more',
+    ]) {
+      expect(followUp(sentence), sentence).toBe(true);
+    }
+  });
+
+  it('leaves the main question and the backstory alone', () => {
+    for (const sentence of [
+      'Why did I not get my connects back?',
+      'The client closed the job without hiring.',
+      'Android app crashed while I applied',
+    ]) {
+      expect(followUp(sentence), sentence).toBe(false);
+    }
   });
 });
