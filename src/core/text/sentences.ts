@@ -114,7 +114,6 @@ const FOLLOW_UP_LEADS = [
   'while we are at it',
   'side question',
   'last thing',
-  'and also',
   'otherwise',
 ].map((lead) => lead.split(' '));
 

@@ -198,9 +198,7 @@ describe('teach', () => {
     const question = 'connects connects';
     expect((await ask(question)).outcome).not.toBe('answered');
     const result = await act({ action: 'teach', question, intent: 'connects.about' });
-    expect(result.text).toMatch(
-      /^Taught "connects connects" as connects\.about\. Before: (clarify|abstain)/,
-    );
+    expect(result.text).toMatch(/^Taught "connects connects" as connects\.about\. Before: (clarify|abstain)/);
     expect(await ask(question)).toMatchObject({ outcome: 'answered', intent: 'connects.about' });
     expect(await ask('are bids and connects the same thing')).toMatchObject({
       outcome: 'answered',
