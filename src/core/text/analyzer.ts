@@ -161,33 +161,33 @@ export class Analyzer {
     return stemmed;
   }
 
+  /** The candidate the knowledge base uses most (then the first in alphabetical order). */
+  private commonest(candidates: readonly string[]): string | undefined {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const candidate of candidates) {
+      const count = this.vocabulary.get(candidate) ?? 0;
+      if (best === undefined || count > bestCount || (count === bestCount && candidate < best)) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
   /** The nearest known word for an unknown one; short words and numbers are left alone. */
   private correct(word: string): string {
     if (word.length < MIN_CORRECTED_LENGTH || this.known.has(word) || /\d/.test(word)) return word;
     if (this.synonyms.has(word) || STOPWORDS.has(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
-    let best = word;
-    let bestCount = 0;
-    // One edit away first, the commonest such word (then the first in alphabetical order).
+    // One edit away first; a long word may be two edits from its known form.
     this.nearWords ??= new NearWords(this.known, MIN_CORRECTED_LENGTH, TWO_EDITS_FROM_LENGTH);
-    for (const candidate of this.nearWords.withinOneEdit(word)) {
-      const count = this.vocabulary.get(candidate) ?? 0;
-      if (count > bestCount || (count === bestCount && best !== word && candidate < best)) {
-        best = candidate;
-        bestCount = count;
-      }
+    let best = this.commonest(this.nearWords.withinOneEdit(word));
+    if (best === undefined && word.length >= TWO_EDITS_FROM_LENGTH) {
+      best = this.commonest(this.nearWords.withinTwoEdits(word));
     }
-    // A long word may be two edits from its known form.
-    if (best === word && word.length >= TWO_EDITS_FROM_LENGTH) {
-      for (const candidate of this.nearWords.withinTwoEdits(word)) {
-        const count = this.vocabulary.get(candidate) ?? 0;
-        if (count > bestCount || (count === bestCount && best !== word && candidate < best)) {
-          best = candidate;
-          bestCount = count;
-        }
-      }
-    }
+    best ??= word;
     if (this.corrections.size > 10_000) this.corrections.clear();
     this.corrections.set(word, best);
     return best;

@@ -36,10 +36,7 @@ export class NearWords {
   withinOneEdit(word: string): string[] {
     if (word.length > this.longest + 1) return [];
     const found = new Set<string>();
-    const consider = (candidates: readonly string[] | undefined) => {
-      if (candidates === undefined) return;
-      for (const candidate of candidates) if (editDistance(word, candidate, 1) === 1) found.add(candidate);
-    };
+    const consider = atDistance(word, 1, 0, found);
     consider(this.oneDeleted.get(word));
     for (const variant of deletions(word)) consider(this.oneDeleted.get(variant));
     return [...found];
@@ -56,13 +53,7 @@ export class NearWords {
       for (const known of this.words) this.indexTwoDeleted(known);
     }
     const found = new Set<string>();
-    const consider = (candidates: readonly string[] | undefined) => {
-      if (candidates === undefined) return;
-      for (const candidate of candidates) {
-        if (candidate.length >= this.twoEditsFrom - 2 && editDistance(word, candidate, 2) === 2)
-          found.add(candidate);
-      }
-    };
+    const consider = atDistance(word, 2, this.twoEditsFrom - 2, found);
     const once = deletions(word);
     for (const variant of [word, ...once]) {
       consider(this.oneDeleted.get(variant));
@@ -84,6 +75,22 @@ export class NearWords {
       for (const twice of deletions(variant)) if (!once.has(twice)) index(this.twoDeleted, twice, word);
     }
   }
+}
+
+/** A visitor adding to `found` the candidates exactly `distance` edits from `word`, `minLength` or longer. */
+function atDistance(
+  word: string,
+  distance: number,
+  minLength: number,
+  found: Set<string>,
+): (candidates: readonly string[] | undefined) => void {
+  return (candidates) => {
+    if (candidates === undefined) return;
+    for (const candidate of candidates) {
+      if (candidate.length >= minLength && editDistance(word, candidate, distance) === distance)
+        found.add(candidate);
+    }
+  };
 }
 
 function index(map: Map<string, string[]>, variant: string, word: string): void {
