@@ -107,12 +107,12 @@ export class TextClassifier {
   }
 
   /** Probability per label, in the order of `labels`. */
-  probabilitiesOf(raw: RawVector): Float64Array {
+  probabilitiesOf(raw: RawVector): number[] {
     return predictSoftmax(this.model, { indices: raw.columns, values: raw.weights }, this.space.scaleOf(raw));
   }
 
   /** Probability per label of a one-sentence text. */
-  probabilities(text: AnalysedText): Float64Array {
+  probabilities(text: AnalysedText): number[] {
     return this.probabilitiesOf(this.sentence(text));
   }
 }

@@ -137,7 +137,8 @@ export class FaqIndex {
     }
     // Each intent's best `topK` document scores, in slots of a flat array (0 = empty).
     const intents = this.intentNames.length;
-    const best = new Float64Array(intents * topK);
+    // Plain arrays: small typed arrays live outside the heap, dearer to make and to collect.
+    const best: number[] = new Array<number>(intents * topK).fill(0);
     this.documentsIndex.forEachScore(documentQuery, (id, score) => {
       const base = (this.docIntent[id] as number) * topK;
       if (score <= (best[base + topK - 1] as number)) return;
@@ -148,7 +149,7 @@ export class FaqIndex {
       }
       best[at] = score;
     });
-    const totals = new Float64Array(intents);
+    const totals: number[] = new Array<number>(intents).fill(0);
     for (let intent = 0; intent < intents; intent++) {
       let weight = 1;
       for (let k = 0; k < topK; k++) {

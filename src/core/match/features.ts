@@ -44,10 +44,14 @@ export interface SparseVector {
   readonly values: Float32Array;
 }
 
-/** A text's known features (columns, no repeats) and the squared weight of the unknown ones. */
+/**
+ * A text's known features (columns, no repeats) and the squared weight of the unknown ones. Plain
+ * arrays, not typed ones: every sentence of every post makes one, and a typed array of more than a
+ * few numbers lives outside the heap, costing a young collection one release each.
+ */
 export interface RawVector {
-  readonly columns: Int32Array;
-  readonly weights: Float32Array;
+  readonly columns: readonly number[];
+  readonly weights: readonly number[];
   readonly unknown: number;
 }
 
@@ -239,7 +243,7 @@ export class FeatureSpace {
     const scale = this.scaleOf(raw);
     const values = new Float32Array(raw.weights.length);
     for (let i = 0; i < values.length; i++) values[i] = (raw.weights[i] as number) * scale;
-    return { indices: raw.columns, values };
+    return { indices: Int32Array.from(raw.columns), values };
   }
 
   /** What the weights are multiplied by to make the vector unit length (unknown features included). */
@@ -276,9 +280,14 @@ export class FeatureSpace {
   }
 
   private end(unknown: number): RawVector {
-    const columns = this.seen.slice(0, this.seenCount);
-    const weights = new Float32Array(this.seenCount);
-    for (let i = 0; i < this.seenCount; i++) weights[i] = this.scratch[columns[i] as number] as number;
+    // Made at their final size: arrays grown by pushing leave their outgrown copies behind.
+    const columns = new Array<number>(this.seenCount);
+    const weights = new Array<number>(this.seenCount);
+    for (let i = 0; i < this.seenCount; i++) {
+      const column = this.seen[i] as number;
+      columns[i] = column;
+      weights[i] = this.scratch[column] as number;
+    }
     return { columns, weights, unknown };
   }
 

@@ -37,7 +37,7 @@ export const DEFAULT_READING: ReadingOptions = {
 export interface SentenceReading {
   readonly sentence: Sentence;
   readonly analysis: Analysis;
-  readonly probabilities: Float64Array;
+  readonly probabilities: readonly number[];
   /** How much it counts in the blend. */
   readonly weight: number;
 }
@@ -45,7 +45,7 @@ export interface SentenceReading {
 export interface Reading {
   readonly analysis: Analysis;
   /** One probability per classifier label: the blend of the post's view and its sentences'. */
-  readonly probabilities: Float64Array;
+  readonly probabilities: readonly number[];
   /** Every sentence, read on its own (one for a one-sentence text). */
   readonly sentences: readonly SentenceReading[];
 }
@@ -72,13 +72,21 @@ export function analysePost(text: string, analyzer: Analyzer): PostSentences {
     followUp: i > 0 && isFollowUp((analyses[i] as Analysis).tokens),
   }));
   if (analyses.length === 1) return { sentences, analyses, analysis: analyses[0] as Analysis };
-  const tokens: string[] = [];
-  const terms: string[] = [];
-  for (const one of analyses) {
-    for (const token of one.tokens) tokens.push(token);
-    for (const term of one.terms) terms.push(term);
-  }
-  return { sentences, analyses, analysis: { tokens, terms } };
+  return {
+    sentences,
+    analyses,
+    analysis: { tokens: joined(analyses, (one) => one.tokens), terms: joined(analyses, (one) => one.terms) },
+  };
+}
+
+/** The sentences' words end to end, in an array made at its final size (a long post has hundreds). */
+function joined(analyses: readonly Analysis[], part: (analysis: Analysis) => readonly string[]): string[] {
+  let length = 0;
+  for (const one of analyses) length += part(one).length;
+  const all = new Array<string>(length);
+  let at = 0;
+  for (const one of analyses) for (const word of part(one)) all[at++] = word;
+  return all;
 }
 
 export function readPost(
@@ -120,10 +128,9 @@ export function readSentences(
     ? raws.filter((_, i) => !(sentences[i] as Sentence).followUp)
     : raws;
   const whole = classifier.probabilitiesOf(classifier.merge(gist.length > 0 ? gist : raws));
-  const blend = new Float64Array(whole.length);
   const totalWeight = readings.reduce((sum, reading) => sum + reading.weight, 0);
   const postShare = totalWeight === 0 ? 1 : options.postShare;
-  for (let c = 0; c < blend.length; c++) blend[c] = postShare * (whole[c] as number);
+  const blend = whole.map((probability) => postShare * probability);
   if (totalWeight > 0) {
     for (const reading of readings) {
       const share = ((1 - postShare) * reading.weight) / totalWeight;

@@ -139,8 +139,12 @@ export class SignalSet {
   /** The signals that may match from a word on. */
   startingWith(token: string): readonly CompiledSignal[] {
     const exact = this.byFirstWord.get(token) ?? NONE;
-    const prefixed = this.byPrefix.filter((signal) => stepMatches(signal.steps[0] as Step, token));
-    return prefixed.length === 0 ? exact : [...exact, ...prefixed];
+    // A new list only when a prefix signal fits: this runs for every word of a post.
+    let withPrefixed: CompiledSignal[] | null = null;
+    for (const signal of this.byPrefix) {
+      if (stepMatches(signal.steps[0] as Step, token)) (withPrefixed ??= [...exact]).push(signal);
+    }
+    return withPrefixed ?? exact;
   }
 }
 
