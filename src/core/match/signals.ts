@@ -142,7 +142,9 @@ export class SignalSet {
     // A new list only when a prefix signal fits: this runs for every word of a post.
     let withPrefixed: CompiledSignal[] | null = null;
     for (const signal of this.byPrefix) {
-      if (stepMatches(signal.steps[0] as Step, token)) (withPrefixed ??= [...exact]).push(signal);
+      if (!stepMatches(signal.steps[0] as Step, token)) continue;
+      withPrefixed ??= [...exact];
+      withPrefixed.push(signal);
     }
     return withPrefixed ?? exact;
   }
