@@ -41,7 +41,10 @@ const MISSING_GRANT_ACCOUNT: Account = {
 function slow(ledger: LedgerStore, ms: number): LedgerStore {
   const wait = () => new Promise((resolve) => setTimeout(resolve, ms));
   return {
-    accountForIdentity: async (identity) => (await wait(), ledger.accountForIdentity(identity)),
+    accountForIdentity: async (identity) => {
+      await wait();
+      return ledger.accountForIdentity(identity);
+    },
     accountById: (id) => ledger.accountById(id),
     importAccounts: (accounts, importOptions) => ledger.importAccounts(accounts, importOptions),
     countAccounts: () => ledger.countAccounts(),
