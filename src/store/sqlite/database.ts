@@ -2,6 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
+/** How long a writer waits for another's lock before giving up (milliseconds). */
+const BUSY_TIMEOUT_MS = 5000;
+// Something to sleep on between retries.
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** The file could not be opened or is from a newer version: the caller turns it into a start-up error. */
 export class DatabaseOpenError extends Error {
   override readonly name = 'DatabaseOpenError';
@@ -16,12 +21,13 @@ export function openDatabase(file: string, migrations: readonly string[]): Datab
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     db = new Database(file);
-    db.pragma('journal_mode = WAL');
+    // First: processes opening a new file together wait for each other from the very first pragma.
+    // The bot and an import from the command line may write at the same moment.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    switchToWal(db);
     // FULL: a committed ledger change survives power loss, not only a killed process.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // The bot and an import from the command line may write at the same moment.
-    db.pragma('busy_timeout = 5000');
     // 32 MB of page cache: a large import stays in memory until it commits instead of spilling.
     db.pragma('cache_size = -32768');
   } catch (error) {
@@ -29,18 +35,48 @@ export function openDatabase(file: string, migrations: readonly string[]): Datab
       `cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  try {
+    if (schemaVersion(db, file, migrations) < migrations.length) {
+      db.transaction(() => {
+        // Read again under the write lock: a process that opened the same new file a moment earlier
+        // may have migrated it since the first read (a bot and an import starting together).
+        const version = schemaVersion(db, file, migrations);
+        for (let step = version; step < migrations.length; step++) db.exec(migrations[step] as string);
+        db.pragma(`user_version = ${migrations.length}`);
+      }).immediate();
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * Turns WAL on. On a file that another process is creating at the same moment, SQLite can refuse the
+ * switch as busy without waiting (its busy handler is not consulted there), so it is retried for as
+ * long as any other lock is waited for. Start-up only: the short sleeps block nothing else yet.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, 10);
+    }
+  }
+}
+
+/** The file's schema version; refused when it is newer than this helpbot's. */
+function schemaVersion(db: Database.Database, file: string, migrations: readonly string[]): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > migrations.length) {
-    db.close();
     throw new DatabaseOpenError(
       `${file} has schema version ${version}, newer than this helpbot knows (${migrations.length}); upgrade helpbot`,
     );
   }
-  if (version < migrations.length) {
-    db.transaction(() => {
-      for (let step = version; step < migrations.length; step++) db.exec(migrations[step] as string);
-      db.pragma(`user_version = ${migrations.length}`);
-    }).immediate();
-  }
-  return db;
+  return version;
 }
