@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IDENTITY_EXAMPLES, isIdentity } from '../core/identity.js';
 import { parseIsoInstant } from '../core/iso-time.js';
 import { ACCOUNT_KINDS, GRANT_REASONS, JOB_OUTCOMES, PLANS } from '../core/ledger/types.js';
+import { wellFormed } from '../core/text/well-formed.js';
 
 // docs/contract.md section 4, the accounts import file. Fields beyond the contract's are ignored, so a
 // file exported with extra columns still imports; the shapes the contract names are enforced.
@@ -12,8 +13,15 @@ const MAX_AMOUNT = 1_000_000;
 const key = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'must be 1-100 letters, digits or . _ : - (no spaces)');
+// Half an emoji (a lone surrogate, left by an upstream truncation) is repaired, not refused: every
+// later export repeats the entry, and refusing it would stall each import for every account.
 const label = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `is longer than ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `is longer than ${max} characters`)
+    .transform(wellFormed);
 const oneOf = (values: readonly string[]) => ({ error: `must be one of: ${values.join(', ')}` });
 
 const instant = z

@@ -18,6 +18,29 @@ function problems(value: unknown): string[] {
 }
 
 describe('parseImportText', () => {
+  it('repairs half an emoji in a job title or a reason rather than storing text with no UTF-8 form', () => {
+    const parsed = parseImportText(
+      JSON.stringify({
+        accounts: [
+          account([
+            {
+              id: 's',
+              at: '2026-01-02T00:00:00Z',
+              type: 'spend',
+              amount: 4,
+              proposal: 'p-1',
+              job: 'Logo \ud83c',
+            },
+            { id: 'a', at: '2026-01-03T00:00:00Z', type: 'adjustment', amount: 2, reason: '\udfa8 fix' },
+          ]),
+        ],
+      }),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.accounts[0]?.ledger).toMatchObject([{ job: 'Logo \ufffd' }, { reason: '\ufffd fix' }]);
+  });
+
   it('reads the contract example into the core types, times as instants', () => {
     const parsed = parseImportText(
       JSON.stringify({

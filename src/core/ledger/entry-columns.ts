@@ -1,3 +1,4 @@
+import { sameText, wellFormed } from '../text/well-formed.js';
 import type { GrantReason, JobOutcome, LedgerEntry } from './types.js';
 
 // A ledger entry as one flat row, every optional field present (null where the entry's type has
@@ -25,12 +26,17 @@ export function entryColumns(entry: LedgerEntry): EntryColumns {
     at: entry.at.getTime(),
     type: entry.type,
     amount: (fields.amount as number | undefined) ?? null,
-    reason: (fields.reason as string | undefined) ?? null,
-    proposal: (fields.proposal as string | undefined) ?? null,
-    job: (fields.job as string | undefined) ?? null,
+    // Text is written well formed whichever way it came in (an import, a moderator's command).
+    reason: textOrNull(fields.reason),
+    proposal: textOrNull(fields.proposal),
+    job: textOrNull(fields.job),
     boost: (fields.boost as number | undefined) ?? null,
     outcome: (fields.outcome as string | undefined) ?? null,
   };
+}
+
+function textOrNull(value: string | number | undefined): string | null {
+  return value === undefined ? null : wellFormed(String(value));
 }
 
 /** The inverse of entryColumns, for rows that were validated on the way in. */
@@ -67,5 +73,9 @@ export function entryFromColumns(row: EntryColumns): LedgerEntry {
 export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
   const left = entryColumns(a);
   const right = entryColumns(b);
-  return (Object.keys(left) as (keyof EntryColumns)[]).every((key) => left[key] === right[key]);
+  return (Object.keys(left) as (keyof EntryColumns)[]).every((key) => {
+    const l = left[key];
+    const r = right[key];
+    return typeof l === 'string' && typeof r === 'string' ? sameText(l, r) : l === r;
+  });
 }

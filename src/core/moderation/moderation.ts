@@ -5,6 +5,7 @@ import { accountFacts } from '../rules/account-facts.js';
 import { addDays, utcDate } from '../rules/calendar.js';
 import { formatLedgerProblem } from '../rules/problems.js';
 import type { AuditEntry, StateStore } from '../state/store.js';
+import { wellFormed } from '../text/well-formed.js';
 import { identityOf } from '../types.js';
 import {
   MAX_LEDGER_AMOUNT,
@@ -268,7 +269,7 @@ export class Moderation {
       }
       if (command.reason.trim() === '')
         throw new Refusal('MOD.INVALID', 'Give a reason; it goes in the audit log.');
-      reason = command.reason.trim();
+      reason = wellFormed(command.reason.trim());
       entry =
         command.action === 'grant'
           ? { id: entryId, at: now, type: 'grant', reason: 'moderator', amount }

@@ -84,6 +84,63 @@ describe('SqliteLedgerStore', () => {
     expect((await store.accountById('acct-t'))?.plan).toBe('plus');
   });
 
+  it('imports a file whose job title holds half an emoji twice, the second time as the same entries', async () => {
+    const file = JSON.stringify({
+      accounts: [
+        {
+          id: 'acct-e',
+          kind: 'freelancer',
+          plan: 'basic',
+          billingDay: 3,
+          ledger: [
+            { id: 'b', at: '2026-01-01T00:00:00Z', type: 'purchase', amount: 20 },
+            {
+              id: 's',
+              at: '2026-01-02T00:00:00Z',
+              type: 'spend',
+              amount: 4,
+              proposal: 'p-1',
+              job: 'Logo \ud83c',
+            },
+          ],
+        },
+      ],
+    });
+    const parsed = parseImportText(file);
+    if (!parsed.ok) throw new Error(parsed.problems.map((problem) => problem.message).join('; '));
+    const store = open();
+    expect(await store.importAccounts(parsed.accounts)).toMatchObject({
+      ok: true,
+      summary: { entriesAdded: 2 },
+    });
+    const again = parseImportText(file);
+    if (!again.ok) throw new Error('the same file no longer parses');
+    expect(await store.importAccounts(again.accounts)).toMatchObject({
+      ok: true,
+      summary: { entriesAdded: 0 },
+    });
+    const job = (await store.accountById('acct-e'))?.ledger.find((entry) => entry.id === 's');
+    expect(job).toMatchObject({ job: 'Logo \ufffd' });
+  });
+
+  it('matches an entry stored with broken text by an earlier version to the repaired one', async () => {
+    const file = join(tempDir(), 'ledger.sqlite');
+    const store = open(file);
+    // What an earlier version wrote: the lone surrogate went to SQLite unrepaired.
+    const legacy = spend('s', '2026-01-02', 4, 'p-1');
+    const raw = new Database(file);
+    await store.importAccounts([freelancer([purchase('b', '2026-01-01', 20)])]);
+    raw
+      .prepare(
+        "INSERT INTO entries (account_id, id, seq, at, type, amount, proposal, job, recorded_at) VALUES ('acct-t', 's', 9, ?, 'spend', 4, 'p-1', ?, 0)",
+      )
+      .run(legacy.at.getTime(), 'Logo \ud83c');
+    raw.close();
+    const repaired = { ...legacy, job: 'Logo \ufffd' } as typeof legacy;
+    const result = await store.importAccounts([freelancer([purchase('b', '2026-01-01', 20), repaired])]);
+    expect(result).toMatchObject({ ok: true, summary: { entriesAdded: 0 } });
+  });
+
   it('rejects the whole import when one account has a problem, listing each', async () => {
     const store = open();
     await store.importAccounts([freelancer([purchase('b', '2026-01-01', 20)])]);
