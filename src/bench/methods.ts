@@ -15,9 +15,12 @@ import { loadKnowledge } from '../knowledge/load.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const KNOWLEDGE_DIR = fileURLToPath(new URL('knowledge', ROOT));
-const DEFAULT_FILES = ['eval/tuning/posts.jsonl', 'eval/tuning/posts-2.jsonl', 'eval/tuning/short.jsonl'].map(
-  (file) => fileURLToPath(new URL(file, ROOT)),
-);
+const DEFAULT_FILES = [
+  'eval/tuning/posts.jsonl',
+  'eval/tuning/posts-2.jsonl',
+  'eval/tuning/short.jsonl',
+  'eval/tuning/short-2.jsonl',
+].map((file) => fileURLToPath(new URL(file, ROOT)));
 
 const words = { bigrams: false, negation: false, charNgrams: null, charWeight: 0 };
 const postOnly = { ...DEFAULT_READING, postShare: 1 };
