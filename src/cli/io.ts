@@ -13,6 +13,11 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** An expected failure while the command runs (a busy ledger): one line on standard error, exit status 1. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}
+
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;

@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from './io.js';
+import { CommandFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from './io.js';
 import { StartupError } from './runtime.js';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       writeLine(io.stderr, `helpbot: ${error.message}`);
       return EXIT_USAGE;
     }
-    if (error instanceof StartupError) {
+    if (error instanceof StartupError || error instanceof CommandFailure) {
       writeLine(io.stderr, `helpbot: ${error.message}`);
       return EXIT_FAILURE;
     }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/io.js';
 import { ACCOUNTS_FILE, SCENARIOS_FILE, scenarios, tempDir } from '../helpers/ledger.js';
@@ -20,6 +21,25 @@ function writeJson(value: unknown): string {
 }
 
 describe('helpbot accounts import', () => {
+  it('waits for another import holding the ledger, saying so, instead of failing', async () => {
+    const env = await ledgerWithAccounts();
+    const other = new Database(join(env.DATA_DIR as string, 'ledger.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    setTimeout(() => {
+      other.exec('COMMIT');
+      other.close();
+    }, 300);
+    const file = writeJson({
+      accounts: [{ id: 'acct-late', kind: 'freelancer', plan: 'basic', billingDay: 2, ledger: [] }],
+    });
+    const run = await runCli(['accounts', 'import', file], { env });
+    expect(run.stderr).toBe(
+      `helpbot: accounts import: ${file}: another import is writing the ledger; waiting…\n`,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('imported: 1 accounts (1 new, 0 updated)');
+  });
+
   it('imports a file and changes nothing the second time', async () => {
     const env = { DATA_DIR: tempDir() };
     const first = await runCli(['accounts', 'import', ACCOUNTS_FILE], { env });

@@ -1,10 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseImportText } from '../../accounts/import-file.js';
-import type { ImportSummary } from '../../core/ledger/store.js';
+import { type ImportSummary, LedgerBusyError } from '../../core/ledger/store.js';
 import { formatLedgerProblem, type LedgerProblem } from '../../core/rules/problems.js';
 import { parseCommandArgs } from '../args.js';
-import { EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
+import { CommandFailure, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
 import { loadRuntime } from '../runtime.js';
+
+/** An import waits this long for another writer (another import) before it gives up. */
+const IMPORT_WAIT_MS = 10 * 60_000;
 
 /** Far beyond any real export; past it we refuse before reading the file into memory. */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -37,7 +40,20 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   try {
     const ledger = runtime.ledger;
     if (ledger === undefined) throw new Error('ledger not opened');
-    const result = await ledger.importAccounts(parsed.accounts, { dryRun: values['dry-run'] });
+    const result = await ledger
+      .importAccounts(parsed.accounts, {
+        dryRun: values['dry-run'],
+        maxWaitMs: IMPORT_WAIT_MS,
+        onWait: () =>
+          writeLine(
+            io.stderr,
+            `helpbot: accounts import: ${file}: another import is writing the ledger; waiting…`,
+          ),
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof LedgerBusyError)) throw error;
+        throw new CommandFailure(`accounts import: ${file}: ${error.message}`);
+      });
     if (!result.ok) return rejected(io, file, result.problems);
     runtime.log.debug({ file, ...result.summary, dryRun: values['dry-run'] }, 'accounts imported');
     writeLine(

@@ -11,6 +11,24 @@ export interface ImportSummary {
   readonly identitiesLinked: number;
 }
 
+/** How a writer waits for another one (a big import) that holds the ledger. */
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+  /** How long to wait for another writer before giving up (milliseconds). */
+  readonly maxWaitMs?: number;
+  /** Called once when the write has to wait, so a person can be told why nothing happens yet. */
+  readonly onWait?: () => void;
+}
+
+/** Another writer held the ledger for longer than the wait allowed; nothing was written. */
+export class LedgerBusyError extends Error {
+  override readonly name = 'LedgerBusyError';
+  constructor(readonly waitedMs: number) {
+    const seconds = waitedMs < 10_000 ? (waitedMs / 1000).toFixed(1) : String(Math.round(waitedMs / 1000));
+    super(`the ledger stayed locked by another writer (an import?) for ${seconds} s; nothing was written`);
+  }
+}
+
 export type ImportResult =
   | { readonly ok: true; readonly summary: ImportSummary }
   | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
@@ -23,11 +41,12 @@ export interface LedgerStore {
   /** The account linked to a chat identity (`platform:id`), with its whole ledger. */
   accountForIdentity(identity: string): Promise<Account | null>;
   accountById(id: string): Promise<Account | null>;
-  /** Validates the accounts against what is stored and records them, or records nothing. */
-  importAccounts(
-    accounts: readonly Account[],
-    options?: { readonly dryRun?: boolean },
-  ): Promise<ImportResult>;
+  /**
+   * Validates the accounts against what is stored and records them, or records nothing. While
+   * another writer holds the ledger it waits without blocking the process, up to `maxWaitMs`, then
+   * rejects with LedgerBusyError.
+   */
+  importAccounts(accounts: readonly Account[], options?: WriteOptions): Promise<ImportResult>;
   countAccounts(): Promise<number>;
   close(): Promise<void>;
 }

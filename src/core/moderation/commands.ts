@@ -53,7 +53,8 @@ export type ModCode =
   | 'MOD.NO_ACCOUNT'
   | 'MOD.UNKNOWN_PROPOSAL'
   | 'MOD.INVALID'
-  | 'LEDGER.REFUSED';
+  | 'LEDGER.REFUSED'
+  | 'LEDGER.BUSY';
 
 /** What the moderator sees (always privately), and whether anything changed. */
 /** An unanswered question and the entry the bot would teach it to: one click away on Discord. */

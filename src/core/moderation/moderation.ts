@@ -1,5 +1,5 @@
 import type { HelpDesk } from '../help-desk.js';
-import type { LedgerStore } from '../ledger/store.js';
+import { LedgerBusyError, type LedgerStore } from '../ledger/store.js';
 import type { Account, LedgerEntry } from '../ledger/types.js';
 import { accountFacts } from '../rules/account-facts.js';
 import { addDays, utcDate } from '../rules/calendar.js';
@@ -275,7 +275,15 @@ export class Moderation {
           ? { id: entryId, at: now, type: 'grant', reason: 'moderator', amount }
           : { id: entryId, at: now, type: 'adjustment', amount, reason };
     }
-    const result = await this.ledger.importAccounts([{ ...account, ledger: [entry] }]);
+    const result = await this.ledger
+      .importAccounts([{ ...account, ledger: [entry] }])
+      .catch((error: unknown) => {
+        if (!(error instanceof LedgerBusyError)) throw error;
+        throw new Refusal(
+          'LEDGER.BUSY',
+          'The ledger is busy with an import and nothing was changed; try again in a minute.',
+        );
+      });
     if (!result.ok) {
       throw new Refusal('LEDGER.REFUSED', `Refused: ${result.problems.map(formatLedgerProblem).join('; ')}`);
     }

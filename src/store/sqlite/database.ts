@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** How long a writer waits for another's lock before giving up (milliseconds). */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 // Something to sleep on between retries.
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 

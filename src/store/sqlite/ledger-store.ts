@@ -1,11 +1,25 @@
 import type Database from 'better-sqlite3';
 import { type EntryColumns, entryColumns, entryFromColumns } from '../../core/ledger/entry-columns.js';
 import { type AccountChange, planImport, type StoredView } from '../../core/ledger/import-plan.js';
-import type { ImportResult, ImportSummary, LedgerStore } from '../../core/ledger/store.js';
+import {
+  type ImportResult,
+  type ImportSummary,
+  LedgerBusyError,
+  type LedgerStore,
+  type WriteOptions,
+} from '../../core/ledger/store.js';
 import type { Account, AccountKind, LedgerEntry, Plan } from '../../core/ledger/types.js';
 import type { RulesPolicy } from '../../core/rules/policy.js';
-import { DatabaseOpenError, openDatabase } from './database.js';
+import { BUSY_TIMEOUT_MS, DatabaseOpenError, openDatabase } from './database.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
+
+const BUSY = Symbol('busy');
+
+/** A moderator's write waits this long for an import to finish before it is refused. */
+const DEFAULT_WRITE_WAIT_MS = 30_000;
+// Retries start quick (a moderator's write takes a millisecond) and settle at a few per second.
+const FIRST_RETRY_MS = 5;
+const LONGEST_RETRY_MS = 250;
 
 interface AccountRow {
   id: string;
@@ -80,10 +94,7 @@ export class SqliteLedgerStore implements LedgerStore {
     return this.statements.count.get() as number;
   }
 
-  async importAccounts(
-    accounts: readonly Account[],
-    options: { dryRun?: boolean } = {},
-  ): Promise<ImportResult> {
+  async importAccounts(accounts: readonly Account[], options: WriteOptions = {}): Promise<ImportResult> {
     const view: StoredView = {
       account: (id) => this.read(id),
       identityOwner: (identity) => this.statements.owner.get(identity)?.account_id ?? null,
@@ -95,7 +106,34 @@ export class SqliteLedgerStore implements LedgerStore {
       if (!options.dryRun) this.apply(plan.changes, Date.now());
       return { ok: true, summary: summarise(plan.changes) };
     });
-    return run.immediate();
+    const started = Date.now();
+    const maxWaitMs = options.maxWaitMs ?? DEFAULT_WRITE_WAIT_MS;
+    let pause = FIRST_RETRY_MS;
+    for (let attempt = 0; ; attempt++) {
+      const result = this.withoutWaiting(() => run.immediate());
+      if (result !== BUSY) return result;
+      const waited = Date.now() - started;
+      if (waited >= maxWaitMs) throw new LedgerBusyError(waited);
+      if (attempt === 0) options.onWait?.();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, maxWaitMs - waited)));
+      pause = Math.min(pause * 2, LONGEST_RETRY_MS);
+    }
+  }
+
+  /**
+   * Runs a write transaction that gives up at once if another process holds the write lock:
+   * better-sqlite3 is synchronous, and SQLite's own wait would freeze every reply the bot is making.
+   */
+  private withoutWaiting<T>(write: () => T): T | typeof BUSY {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return write();
+    } catch (error) {
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return BUSY;
+      throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseImportText } from '../../../src/accounts/import-file.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
+import { LedgerBusyError, type LedgerStore } from '../../../src/core/ledger/store.js';
 import type { ModCommand } from '../../../src/core/moderation/commands.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { CONSOLE_MODERATOR_ROLE, isModerator } from '../../../src/core/moderation/permissions.js';
@@ -144,6 +145,31 @@ describe('ledger actions', () => {
     );
     expect(await balanceOf('console:mara')).toBe(110);
     expect(await state.audit(10)).toHaveLength(1);
+  });
+
+  it('refuses a change while an import holds the ledger, with LEDGER.BUSY, changing and auditing nothing', async () => {
+    const busy: LedgerStore = {
+      accountForIdentity: (identity) => ledger.accountForIdentity(identity),
+      accountById: (id) => ledger.accountById(id),
+      countAccounts: () => ledger.countAccounts(),
+      close: async () => {},
+      importAccounts: async () => {
+        throw new LedgerBusyError(30_000);
+      },
+    };
+    const blocked = new Moderation(desk, busy, state, directory);
+    const result = await blocked.handle({
+      id: 'req-busy',
+      actor: moderator,
+      command: { action: 'grant', user: 'console:mara', amount: 5, reason: 'goodwill' },
+      now: NOW,
+    });
+    expect(result).toMatchObject({ ok: false, code: 'LEDGER.BUSY' });
+    expect(result.text).toBe(
+      'The ledger is busy with an import and nothing was changed; try again in a minute.',
+    );
+    expect(await balanceOf('console:mara')).toBe(120);
+    expect(await state.audit(10)).toHaveLength(0);
   });
 
   it('outcome records the job outcome, and an eligible one returns the Connects through the rules', async () => {
