@@ -50,7 +50,15 @@ const envSchema = z.object({
   OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: optional(z.string()).default('text-embedding-3-small'),
   KEYV_URL: optional(
-    z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite:// or redis://'),
+    z
+      .string()
+      .regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite:// or redis://')
+      // An empty path would be a temporary database: mutes, the audit log and taught examples
+      // would vanish at exit without a word.
+      .refine(
+        (url) => url !== 'sqlite://' && url !== 'sqlite://:memory:',
+        'sqlite:// needs a file path, e.g. sqlite:///var/lib/helpbot/state.sqlite (state must outlive the process)',
+      ),
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),

@@ -21,6 +21,16 @@ describe('parseConfig', () => {
     expect(result.ok && result.config.HELP_CHANNEL_IDS).toEqual(['111111111111111111', '222222222222222222']);
   });
 
+  it('refuses a SQLite state store without a file, which would lose mutes, the audit log and taught examples at exit', () => {
+    for (const url of ['sqlite://', 'sqlite://:memory:']) {
+      const result = parseConfig({ KEYV_URL: url });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.message).toContain('KEYV_URL sqlite:// needs a file path');
+    }
+    expect(parseConfig({ KEYV_URL: 'sqlite:///var/lib/helpbot/state.sqlite' }).ok).toBe(true);
+  });
+
   it('names every bad or missing variable in one message', () => {
     const result = parseConfig({
       DISCORD_APP_ID: '12',

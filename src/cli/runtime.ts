@@ -126,11 +126,11 @@ export async function openLedger(config: Config, policy: RulesPolicy): Promise<L
 
 /** The state store (feedback, cooldowns, …): KEYV_URL, or SQLite in DATA_DIR. */
 export async function openState(config: Config): Promise<StateStore> {
-  const { openStateStore } = await import('../store/keyv/state-store.js');
+  const { openCheckedStateStore } = await import('../store/keyv/state-store.js');
   try {
-    return openStateStore({ dataDir: config.DATA_DIR, url: config.KEYV_URL });
+    return await openCheckedStateStore({ dataDir: config.DATA_DIR, url: config.KEYV_URL });
   } catch (error) {
-    throw new StartupError(`state store: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StartupError(`state store ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

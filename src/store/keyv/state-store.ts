@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import { z } from 'zod';
 import type {
   AuditEntry,
   ChannelSettings,
@@ -14,6 +15,32 @@ import type {
   StatsEvent,
   TaughtExample,
 } from '../../core/state/store.js';
+
+/** A value in the store is not what this version wrote there (damage, or another program's data). */
+export class StateShapeError extends Error {
+  override readonly name = 'StateShapeError';
+}
+
+/** The store cannot be used: unreachable, damaged, or holding values of the wrong shape. One line. */
+export class StateStoreError extends Error {
+  override readonly name = 'StateStoreError';
+}
+
+const text = z.string();
+const taughtList = z.array(z.object({ intent: text, text, by: text, at: text }));
+const noticeList = z.array(z.object({ intent: text, text, until: text, by: text, at: text }));
+const idList = z.array(text);
+
+/** The value under `key`, or `fallback` when there is none; refused when it has the wrong shape. */
+function shaped<T>(key: string, value: unknown, schema: z.ZodType<T>, what: string, fallback: T): T {
+  if (value === undefined || value === null) return fallback;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new StateShapeError(`the stored "${key}" is not ${what}`);
+  return parsed.data;
+}
+
+/** How long a start-up waits for the store's first answer. */
+const VERIFY_TIMEOUT_MS = 10_000;
 
 /** How long questions and their feedback are kept: long enough for moderators' weekly review. */
 const QUESTION_TTL_MS = 90 * 24 * 3_600_000;
@@ -47,13 +74,17 @@ export class KeyvStateStore implements StateStore {
   }
 
   async markUnanswered(questionId: string): Promise<void> {
-    const ids = (await this.keyv.get<string[]>('unanswered')) ?? [];
+    const ids = await this.unansweredIds();
     const next = [questionId, ...ids.filter((id) => id !== questionId)].slice(0, MAX_UNANSWERED);
     await this.keyv.set('unanswered', next);
   }
 
+  private async unansweredIds(): Promise<string[]> {
+    return shaped('unanswered', await this.keyv.get('unanswered'), idList, 'a list of question ids', []);
+  }
+
   async unanswered(limit: number): Promise<QuestionRecord[]> {
-    const ids = (await this.keyv.get<string[]>('unanswered')) ?? [];
+    const ids = await this.unansweredIds();
     const records: QuestionRecord[] = [];
     for (const id of ids) {
       if (records.length >= limit) break;
@@ -88,14 +119,18 @@ export class KeyvStateStore implements StateStore {
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     await this.keyv.set(`audit:${entry.id}`, entry);
-    const ids = (await this.keyv.get<string[]>('audit')) ?? [];
+    const ids = await this.auditIds();
     await this.keyv.set('audit', [entry.id, ...ids].slice(0, MAX_AUDIT));
   }
 
   async audit(limit: number): Promise<AuditEntry[]> {
-    const ids = ((await this.keyv.get<string[]>('audit')) ?? []).slice(0, limit);
+    const ids = (await this.auditIds()).slice(0, limit);
     const entries = await Promise.all(ids.map((id) => this.auditEntry(id)));
     return entries.filter((entry): entry is AuditEntry => entry !== undefined);
+  }
+
+  private async auditIds(): Promise<string[]> {
+    return shaped('audit', await this.keyv.get('audit'), idList, 'a list of audit entry ids', []);
   }
 
   async auditEntry(id: string): Promise<AuditEntry | undefined> {
@@ -107,7 +142,7 @@ export class KeyvStateStore implements StateStore {
   }
 
   async taught(): Promise<TaughtExample[]> {
-    return (await this.keyv.get<TaughtExample[]>('taught')) ?? [];
+    return shaped('taught', await this.keyv.get('taught'), taughtList, 'a list of taught examples', []);
   }
 
   async saveNotice(notice: Notice): Promise<void> {
@@ -116,7 +151,7 @@ export class KeyvStateStore implements StateStore {
   }
 
   async notices(): Promise<Notice[]> {
-    return (await this.keyv.get<Notice[]>('notices')) ?? [];
+    return shaped('notices', await this.keyv.get('notices'), noticeList, 'a list of notices', []);
   }
 
   async countStats(day: string, event: StatsEvent): Promise<void> {
@@ -129,6 +164,25 @@ export class KeyvStateStore implements StateStore {
     return Promise.all(
       days.map(async (day) => (await this.keyv.get<DayStats>(`stats:${day}`)) ?? emptyDay(day)),
     );
+  }
+
+  /**
+   * Reads every list a running bot relies on, so that a store it cannot reach, a damaged file or a
+   * value of the wrong shape is found at start-up, not by the first member's question.
+   */
+  async verify(timeoutMs = VERIFY_TIMEOUT_MS): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([
+        Promise.all([this.taught(), this.notices(), this.auditIds(), this.unansweredIds()]),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {
@@ -177,6 +231,59 @@ function addToDay(day: DayStats, event: StatsEvent): DayStats {
         ? { ...day, helpful: day.helpful + 1 }
         : { ...day, notHelpful: day.notHelpful + 1 };
   }
+}
+
+/**
+ * The state store, checked: every way it can fail at start-up becomes one StateStoreError line that
+ * names the file or server (without its password) and what to do.
+ */
+export async function openCheckedStateStore(options: {
+  dataDir: string;
+  url?: string | undefined;
+}): Promise<KeyvStateStore> {
+  const url = options.url ?? `sqlite://${join(options.dataDir, 'state.sqlite')}`;
+  const where = url.startsWith('sqlite://') ? url.slice('sqlite://'.length) : withoutPassword(url);
+  let store: KeyvStateStore | undefined;
+  try {
+    store = openStateStore({ ...options, url });
+    await store.verify();
+    return store;
+  } catch (error) {
+    // A client still trying to connect would keep the process alive after the error is reported.
+    if (store !== undefined) await closeWithin(store, 1000);
+    throw new StateStoreError(`${where}: ${whyUnusable(error, !url.startsWith('sqlite://'))}`);
+  }
+}
+
+async function closeWithin(store: KeyvStateStore, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    store.close().catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+function withoutPassword(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function whyUnusable(error: unknown, isServer: boolean): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof StateShapeError)
+    return `${message}; move the file aside (the bot starts with empty state) or restore a backup`;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /SQLITE_(NOTADB|CORRUPT)/.test(message))
+    return 'damaged or not a SQLite database; move it aside (the bot starts with empty state) or restore a backup';
+  if (code === 'SQLITE_CANTOPEN' || /SQLITE_CANTOPEN/.test(message))
+    return 'cannot be opened (a directory, or a folder without write permission?)';
+  const first = message.split('\n')[0] as string;
+  // The Redis client reports a refused or silent server in several ways ("Disconnects client",
+  // "Connection timeout", "not connected"): to a person they are all the same fault.
+  if (isServer) return `cannot connect, or the server does not answer (${first}); check KEYV_URL and that Redis is running`;
+  return first;
 }
 
 /** KEYV_URL (`sqlite://PATH` or `redis://…`), or SQLite in DATA_DIR. */

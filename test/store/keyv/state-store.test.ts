@@ -1,7 +1,14 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionRecord } from '../../../src/core/state/store.js';
-import { openStateStore } from '../../../src/store/keyv/state-store.js';
+import {
+  openCheckedStateStore,
+  openStateStore,
+  StateStoreError,
+} from '../../../src/store/keyv/state-store.js';
 import { tempDir } from '../../helpers/ledger.js';
 import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 
@@ -94,4 +101,56 @@ describe('KeyvStateStore on Redis (KEYV_URL=redis://…)', () => {
     const state = openStateStore({ dataDir: tempDir(), url: 'redis://127.0.0.1:9' });
     await expect(state.question('x')).rejects.toThrow();
   }, 20_000);
+});
+
+describe('openCheckedStateStore', () => {
+  async function failure(options: { dataDir: string; url?: string }): Promise<string> {
+    const error = await openCheckedStateStore(options).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(StateStoreError);
+    return (error as Error).message;
+  }
+
+  it('names a state file that is not a database, and what to do', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'state.sqlite'), Buffer.alloc(8192, 0x5a));
+    expect(await failure({ dataDir })).toBe(
+      `${join(dataDir, 'state.sqlite')}: damaged or not a SQLite database; move it aside (the bot starts with empty state) or restore a backup`,
+    );
+  });
+
+  it('names a state path that is a directory', async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'state.sqlite'));
+    expect(await failure({ dataDir })).toBe(
+      `${join(dataDir, 'state.sqlite')}: cannot be opened (a directory, or a folder without write permission?)`,
+    );
+  });
+
+  it('refuses a stored list of the wrong shape at start-up, naming it', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'state.sqlite');
+    const raw = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}` }), namespace: 'helpbot' });
+    await raw.set('taught', 'not a list');
+    await raw.disconnect();
+    expect(await failure({ dataDir })).toBe(
+      `${file}: the stored "taught" is not a list of taught examples; move the file aside (the bot starts with empty state) or restore a backup`,
+    );
+  });
+
+  it('says a Redis server cannot be reached, without its password', async () => {
+    const message = await failure({ dataDir: tempDir(), url: 'redis://user:secret@127.0.0.1:9' });
+    expect(message).toMatch(
+      /^redis:\/\/\*\*\*@127\.0\.0\.1:9: cannot connect, or the server does not answer \(.+\); check KEYV_URL and that Redis is running$/,
+    );
+    expect(message).not.toContain('secret');
+  }, 20_000);
+
+  it('opens a healthy store', async () => {
+    const state = await openCheckedStateStore({ dataDir: tempDir() });
+    expect(await state.taught()).toEqual([]);
+    await state.close();
+  });
 });
