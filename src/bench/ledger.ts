@@ -54,6 +54,10 @@ export async function benchLedger(kb: KnowledgeBase): Promise<void> {
       `import in process, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${ENTRIES_PER_ACCOUNT} entries (parse, validate, write): ${fixed(importMs / 1000, 1)} s, ${Math.round(entries / (importMs / 1000)).toLocaleString('en-US')} entries/s`,
     );
     console.log(`ledger file: ${fixed(statSync(join(dir, 'ledger.sqlite')).size / 1048576, 0)} MB`);
+    // What `helpbot start` adds to its start-up: every page of that file checked once.
+    const checkStart = process.hrtime.bigint();
+    await store.verify();
+    console.log(`ledger check at start-up (quick_check of every page): ${fixed(elapsedMs(checkStart), 0)} ms`);
 
     // 2. Balance lookups: identity -> account -> rules, for random members, after a warm-up.
     const pick = (i: number) => syntheticIdentity((i * 7919 + 13) % ACCOUNTS);

@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { LedgerDamagedError } from '../core/ledger/store.js';
 import { CommandFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from './io.js';
 import { StartupError } from './runtime.js';
 
@@ -57,7 +58,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       writeLine(io.stderr, `helpbot: ${error.message}`);
       return EXIT_USAGE;
     }
-    if (error instanceof StartupError || error instanceof CommandFailure) {
+    if (
+      error instanceof StartupError ||
+      error instanceof CommandFailure ||
+      error instanceof LedgerDamagedError
+    ) {
       writeLine(io.stderr, `helpbot: ${error.message}`);
       return EXIT_FAILURE;
     }

@@ -36,6 +36,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Open the members' ledger: answers then speak about the asker's own account. */
   readonly ledger?: boolean;
+  /** Check every page of the ledger first: a long-running bot finds damage once, at start-up. */
+  readonly verifyLedger?: boolean;
   /** Open the state store: questions recorded, notices shown, taught examples applied. */
   readonly state?: boolean;
 }
@@ -77,6 +79,7 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
   for (const warning of loaded.warnings)
     log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
   const ledger = options.ledger ? await openLedger(config, rulesPolicyFrom(loaded.kb)) : undefined;
+  if (ledger !== undefined && options.verifyLedger) await ledger.verify().catch(closing(ledger));
   const state = options.state ? await openState(config) : undefined;
   const cacheDir = join(config.DATA_DIR, 'cache');
   const savedModel = readCachedModel(cacheDir, matchingFingerprint(loaded.kb));
@@ -104,6 +107,14 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
       await ledger?.close();
       await state?.close();
     },
+  };
+}
+
+/** Closes what was opened before rethrowing what went wrong with it. */
+function closing(store: { close(): Promise<void> }): (error: unknown) => Promise<never> {
+  return async (error) => {
+    await store.close().catch(() => undefined);
+    throw error;
   };
 }
 

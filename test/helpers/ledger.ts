@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,4 +83,14 @@ export function scenarios(): Record<string, unknown>[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * Damages a closed SQLite file the way a failing disk does: the header stays valid (it still opens),
+ * but every later page has a stretch of bytes overwritten.
+ */
+export function damagePages(file: string): void {
+  const bytes = readFileSync(file);
+  for (let page = 4096; page < bytes.length; page += 4096) bytes.fill(0xff, page + 10, page + 210);
+  writeFileSync(file, bytes);
 }

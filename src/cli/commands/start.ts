@@ -20,7 +20,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   if (positionals.length > 0) throw new UsageError(`start: unexpected argument "${positionals[0]}"`);
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
-  const runtime = await loadRuntime(io, { ledger: true, state: true });
+  const runtime = await loadRuntime(io, { ledger: true, verifyLedger: true, state: true });
   // A running bot readies its matcher before the first question (fitting it if knowledge/ changed),
   // so no member waits for that.
   void runtime.desk.matcher;

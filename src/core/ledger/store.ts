@@ -29,6 +29,11 @@ export class LedgerBusyError extends Error {
   }
 }
 
+/** The ledger's storage is damaged: what it holds can no longer be trusted, so nothing is answered from it. */
+export class LedgerDamagedError extends Error {
+  override readonly name = 'LedgerDamagedError';
+}
+
 export type ImportResult =
   | { readonly ok: true; readonly summary: ImportSummary }
   | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
@@ -48,5 +53,7 @@ export interface LedgerStore {
    */
   importAccounts(accounts: readonly Account[], options?: WriteOptions): Promise<ImportResult>;
   countAccounts(): Promise<number>;
+  /** Checks the storage itself; rejects with LedgerDamagedError when it is damaged. */
+  verify(): Promise<void>;
   close(): Promise<void>;
 }

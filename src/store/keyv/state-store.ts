@@ -282,7 +282,8 @@ function whyUnusable(error: unknown, isServer: boolean): string {
   const first = message.split('\n')[0] as string;
   // The Redis client reports a refused or silent server in several ways ("Disconnects client",
   // "Connection timeout", "not connected"): to a person they are all the same fault.
-  if (isServer) return `cannot connect, or the server does not answer (${first}); check KEYV_URL and that Redis is running`;
+  if (isServer)
+    return `cannot connect, or the server does not answer (${first}); check KEYV_URL and that Redis is running`;
   return first;
 }
 

@@ -5,6 +5,7 @@ import {
   type ImportResult,
   type ImportSummary,
   LedgerBusyError,
+  LedgerDamagedError,
   type LedgerStore,
   type WriteOptions,
 } from '../../core/ledger/store.js';
@@ -14,6 +15,19 @@ import { BUSY_TIMEOUT_MS, DatabaseOpenError, openDatabase } from './database.js'
 import { LEDGER_MIGRATIONS } from './migrations.js';
 
 const BUSY = Symbol('busy');
+
+const DAMAGE_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_NOTADB',
+]);
+
+function damaged(file: string, detail: string): LedgerDamagedError {
+  return new LedgerDamagedError(
+    `ledger ${file} is damaged (${detail}); restore it from a backup, or move it aside and import the last accounts file again (sqlite3 ${file} .recover may save entries added since)`,
+  );
+}
 
 /** A moderator's write waits this long for an import to finish before it is refused. */
 const DEFAULT_WRITE_WAIT_MS = 30_000;
@@ -34,7 +48,7 @@ export class SqliteLedgerStore implements LedgerStore {
   private readonly statements: ReturnType<SqliteLedgerStore['prepare']>;
 
   constructor(
-    file: string,
+    private readonly file: string,
     private readonly policy: RulesPolicy,
   ) {
     this.db = openDatabase(file, LEDGER_MIGRATIONS);
@@ -82,16 +96,47 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   async accountForIdentity(identity: string): Promise<Account | null> {
-    const owner = this.statements.owner.get(identity);
-    return owner === undefined ? null : this.read(owner.account_id);
+    return this.guarded(() => {
+      const owner = this.statements.owner.get(identity);
+      return owner === undefined ? null : this.read(owner.account_id);
+    });
   }
 
   async accountById(id: string): Promise<Account | null> {
-    return this.read(id);
+    return this.guarded(() => this.read(id));
   }
 
   async countAccounts(): Promise<number> {
-    return this.statements.count.get() as number;
+    return this.guarded(() => this.statements.count.get() as number);
+  }
+
+  /**
+   * A full check of the file's pages and indexes (SQLite's quick_check): a damaged page is found
+   * at start-up rather than by a member whose account happens to live on it.
+   */
+  async verify(): Promise<void> {
+    // One problem is enough to refuse the file; SQLite would list every damaged cell.
+    const rows = this.guarded(
+      () => this.db.pragma('quick_check(1)', { simple: false }) as { quick_check: string }[],
+    );
+    const report = rows[0]?.quick_check ?? 'ok';
+    if (report === 'ok') return;
+    const problem = report
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !line.startsWith('***'));
+    throw damaged(this.file, problem ?? report);
+  }
+
+  /** Damage SQLite reports while reading or writing becomes one LedgerDamagedError naming the file. */
+  private guarded<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (DAMAGE_CODES.has(code)) throw damaged(this.file, (error as Error).message);
+      throw error;
+    }
   }
 
   async importAccounts(accounts: readonly Account[], options: WriteOptions = {}): Promise<ImportResult> {
@@ -110,7 +155,7 @@ export class SqliteLedgerStore implements LedgerStore {
     const maxWaitMs = options.maxWaitMs ?? DEFAULT_WRITE_WAIT_MS;
     let pause = FIRST_RETRY_MS;
     for (let attempt = 0; ; attempt++) {
-      const result = this.withoutWaiting(() => run.immediate());
+      const result = this.guarded(() => this.withoutWaiting(() => run.immediate()));
       if (result !== BUSY) return result;
       const waited = Date.now() - started;
       if (waited >= maxWaitMs) throw new LedgerBusyError(waited);

@@ -48,6 +48,7 @@ function slow(ledger: LedgerStore, ms: number): LedgerStore {
     accountById: (id) => ledger.accountById(id),
     importAccounts: (accounts, importOptions) => ledger.importAccounts(accounts, importOptions),
     countAccounts: () => ledger.countAccounts(),
+    verify: () => ledger.verify(),
     close: () => ledger.close(),
   };
 }

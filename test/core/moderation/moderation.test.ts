@@ -152,6 +152,7 @@ describe('ledger actions', () => {
       accountForIdentity: (identity) => ledger.accountForIdentity(identity),
       accountById: (id) => ledger.accountById(id),
       countAccounts: () => ledger.countAccounts(),
+      verify: () => ledger.verify(),
       close: async () => {},
       importAccounts: async () => {
         throw new LedgerBusyError(30_000);
