@@ -86,11 +86,11 @@ export function scenarios(): Record<string, unknown>[] {
 }
 
 /**
- * Damages a closed SQLite file the way a failing disk does: the header stays valid (it still opens),
- * but every later page has a stretch of bytes overwritten.
+ * Damages a closed SQLite file the way a failing disk does: the first page (the header and the
+ * schema) stays valid, so the file still opens, but every table and index page after it is garbage.
  */
 export function damagePages(file: string): void {
   const bytes = readFileSync(file);
-  for (let page = 4096; page < bytes.length; page += 4096) bytes.fill(0xff, page + 10, page + 210);
+  bytes.fill(0xff, 4096);
   writeFileSync(file, bytes);
 }

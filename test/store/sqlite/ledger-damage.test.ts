@@ -43,7 +43,7 @@ describe('SqliteLedgerStore on a damaged file', () => {
 
   it('turns damage met while reading into the same one-line error', async () => {
     const { file, store } = await damagedLedger();
-    await expect(store.accountById('acct-rin')).rejects.toThrow(
+    await expect(store.accountForIdentity('console:rin')).rejects.toThrow(
       `ledger ${file} is damaged (database disk image is malformed)${advice(file)}`,
     );
   });
