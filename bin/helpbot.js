@@ -10,3 +10,6 @@ if (!existsSync(fileURLToPath(entry))) {
 }
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));
+// The command is done: whatever a failed connection left behind (a client still retrying, a server
+// half open) must not keep the process alive. Unreferenced, so a clean exit is never delayed.
+setTimeout(() => process.exit(), 3000).unref();

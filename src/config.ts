@@ -42,6 +42,8 @@ const envSchema = z.object({
   SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   SLACK_API_URL: optional(httpUrl).default('https://slack.com/api/'),
   SLACK_MODERATOR_IDS: list(slackUserId),
+  // How long `start` waits for Discord or Slack to accept the bot before it gives up with one line.
+  CONNECT_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(600)).default(30),
   SLACK_MOD_CHANNEL: optional(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABC'),
   ),

@@ -57,7 +57,9 @@ export async function benchLedger(kb: KnowledgeBase): Promise<void> {
     // What `helpbot start` adds to its start-up: every page of that file checked once.
     const checkStart = process.hrtime.bigint();
     await store.verify();
-    console.log(`ledger check at start-up (quick_check of every page): ${fixed(elapsedMs(checkStart), 0)} ms`);
+    console.log(
+      `ledger check at start-up (quick_check of every page): ${fixed(elapsedMs(checkStart), 0)} ms`,
+    );
 
     // 2. Balance lookups: identity -> account -> rules, for random members, after a warm-up.
     const pick = (i: number) => syntheticIdentity((i * 7919 + 13) % ACCOUNTS);

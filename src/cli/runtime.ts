@@ -12,6 +12,7 @@ import type { KnowledgeLoad } from '../knowledge/load.js';
 import { readCachedModel, writeCachedModel } from '../knowledge/model-file.js';
 import { formatProblem } from '../knowledge/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { DirectoryError, ensureDir } from '../store/ensure-dir.js';
 import { type Io, UsageError } from './io.js';
 
 /** A failure of the bot's own files or set-up (not of how it was called): exit status 1. */
@@ -64,6 +65,12 @@ async function loadKnowledgeFast(config: Config): Promise<KnowledgeLoad> {
 /** Configuration, then the knowledge base, then the ledger and the help desk: the order a start-up fails in. */
 export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise<Runtime> {
   const config = loadConfig(io);
+  try {
+    ensureDir(config.DATA_DIR);
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    throw new UsageError(`DATA_DIR: ${error.message}`);
+  }
   const log = createLogger(config.LOG_LEVEL, io.stderr);
   const loaded = await loadKnowledgeFast(config);
   if (loaded.kb === undefined) {

@@ -68,11 +68,21 @@ export class HelpDesk {
   get matcher(): Matcher {
     if (this.built === undefined) {
       const start = Date.now();
-      const { savedModel } = this.options;
-      this.built = new Matcher(this.kb, savedModel === undefined ? {} : { saved: savedModel });
+      this.built = this.restoredMatcher() ?? new Matcher(this.kb);
       if (this.built.fitted) this.options.onMatcherFitted?.(this.built, Date.now() - start);
     }
     return this.built;
+  }
+
+  /** The saved model, unless it cannot be restored (a damaged cache): then it is fitted again. */
+  private restoredMatcher(): Matcher | undefined {
+    const { savedModel } = this.options;
+    if (savedModel === undefined) return undefined;
+    try {
+      return new Matcher(this.kb, { saved: savedModel });
+    } catch {
+      return undefined;
+    }
   }
 
   async handle(request: Request): Promise<Reply> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { KnowledgeBase, PolicyFact } from '../core/knowledge.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { KnowledgeLoad } from './load.js';
@@ -23,6 +24,34 @@ interface Saved {
   };
   readonly warnings: readonly Problem[];
 }
+
+// The saved shape, checked on every read: a file with the right key but another shape (damaged,
+// hand-edited, written by a buggy version) is read again from knowledge/, never trusted.
+const text = z.string();
+const texts = z.array(text);
+const savedSchema = z.looseObject({
+  key: text,
+  kb: z.looseObject({
+    facts: z.array(z.tuple([text, z.looseObject({ id: text, title: text, text })])),
+    numbers: z.record(text, z.looseObject({ value: z.number(), fact: text, unit: text })),
+    entries: z.array(
+      z.looseObject({
+        id: text,
+        title: text,
+        answer: text,
+        facts: texts,
+        keywords: texts,
+        examples: texts,
+        followups: texts,
+        parts: z.array(z.looseObject({ caseId: text, text, signals: texts, examples: texts })),
+      }),
+    ),
+    synonyms: z.array(z.tuple([text, text])),
+    misspellings: z.array(z.tuple([text, text])),
+    outOfScope: texts,
+  }),
+  warnings: z.array(z.looseObject({ file: text, message: text })),
+});
 
 /** A hash of every file the knowledge base is read from, names included. */
 export function knowledgeSourceKey(dir: string): string | undefined {
@@ -49,8 +78,9 @@ export function knowledgeSourceKey(dir: string): string | undefined {
 
 export function readCachedKnowledge(cacheDir: string, key: string): KnowledgeLoad | undefined {
   try {
-    const saved = JSON.parse(readFileSync(join(cacheDir, CACHE_FILE), 'utf8')) as Saved;
-    if (saved.key !== key) return undefined;
+    const parsed = savedSchema.safeParse(JSON.parse(readFileSync(join(cacheDir, CACHE_FILE), 'utf8')));
+    if (!parsed.success || parsed.data.key !== key) return undefined;
+    const saved = parsed.data as unknown as Saved;
     const kb: KnowledgeBase = {
       ...saved.kb,
       facts: new Map(saved.kb.facts),

@@ -12,11 +12,43 @@ const MODEL_FILE = 'model.json';
 /** The saved model when it was fitted to this very knowledge base; otherwise undefined. */
 export function readCachedModel(cacheDir: string, fingerprint: string): SavedModel | undefined {
   try {
-    const saved = JSON.parse(readFileSync(join(cacheDir, MODEL_FILE), 'utf8')) as SavedModel;
-    return saved.fingerprint === fingerprint ? saved : undefined;
+    const saved: unknown = JSON.parse(readFileSync(join(cacheDir, MODEL_FILE), 'utf8'));
+    return looksLikeSavedModel(saved) && saved.fingerprint === fingerprint ? saved : undefined;
   } catch {
     return undefined;
   }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The saved model's outline, checked field by field without walking its megabytes: a file of the
+ * right fingerprint but another shape (damaged, hand-edited) is refitted, never half-restored.
+ * Anything deeper that is wrong makes restoring throw, and the help desk refits then too.
+ */
+function looksLikeSavedModel(value: unknown): value is SavedModel {
+  if (!isObject(value)) return false;
+  const { classifier, calibration } = value;
+  return (
+    typeof value.fingerprint === 'string' &&
+    typeof value.method === 'string' &&
+    Array.isArray(value.vocabulary) &&
+    Array.isArray(value.documents) &&
+    Array.isArray(value.heldOut) &&
+    isObject(value.cases) &&
+    isObject(value.crossValidation) &&
+    isObject(classifier) &&
+    Array.isArray(classifier.labels) &&
+    typeof classifier.features === 'string' &&
+    typeof classifier.weights === 'string' &&
+    Array.isArray(classifier.bias) &&
+    isObject(calibration) &&
+    isObject(calibration.weights) &&
+    typeof calibration.bias === 'number' &&
+    typeof calibration.answerAt === 'number' &&
+    typeof calibration.clarifyAt === 'number'
+  );
 }
 
 /** Saves a fitted model; a read-only or full disk only costs the next start its speed. */

@@ -62,6 +62,9 @@ export class SlackBot {
       clientOptions: { slackApiUrl: options.apiUrl },
       logger: boltLogger(options.log),
       ignoreSelf: true,
+      // Bolt would otherwise verify the token in its constructor, retrying for about 20 minutes
+      // and rejecting where nobody listens; `start` does it, and the caller bounds and reports it.
+      deferInitialization: true,
     });
     this.ctx = {
       app: this.app,
@@ -118,6 +121,7 @@ export class SlackBot {
 
   /** Starts listening; resolves with the HTTP port (HTTP mode) once ready. */
   async start(): Promise<number | undefined> {
+    await this.app.init();
     const started = (await this.app.start(this.options.port)) as unknown;
     const address = (started as { address?: () => AddressInfo | string | null }).address?.();
     this.port = typeof address === 'object' && address !== null ? address.port : undefined;

@@ -109,29 +109,54 @@ async function runPlatforms(runtime: Runtime): Promise<number> {
   const started: Platform[] = [];
   try {
     for (const platform of platforms) {
-      await platform.start().catch((error: unknown) => {
+      const starting = platform.start().then(() => 'started' as const);
+      // Given up on (a signal, the time limit), its late failure must not surface as unhandled.
+      starting.catch(() => undefined);
+      // A signal or the time limit ends the wait for a platform that does not answer.
+      const outcome = await Promise.race([
+        starting,
+        stopping,
+        timeUp(config.CONNECT_TIMEOUT_SECONDS * 1000),
+      ]).catch((error: unknown) => {
         throw new StartupError(
           `${platform.name}: could not connect: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
+      if (outcome === 'time up') {
+        throw new StartupError(
+          `${platform.name}: could not connect within ${config.CONNECT_TIMEOUT_SECONDS} s (CONNECT_TIMEOUT_SECONDS); check the network, the API address and the token`,
+        );
+      }
+      if (outcome !== 'started') {
+        log.info({ signal: outcome }, 'shutting down before every platform started');
+        return EXIT_OK;
+      }
       started.push(platform);
     }
     log.info({ signal: await stopping }, 'shutting down');
   } finally {
-    for (const platform of started.reverse())
-      await platform
-        .stop()
-        .catch((error: unknown) => log.error({ err: error }, `${platform.name} did not stop cleanly`));
-    // Discord's client may hold its half-open gateway even when it failed to start.
-    if (!started.some((platform) => platform.name === 'discord'))
-      await platforms
-        .find((p) => p.name === 'discord')
-        ?.stop()
-        .catch(() => undefined);
+    // Every platform, started or not: one that failed half-way may hold a gateway or a port.
+    for (const platform of [...started.reverse(), ...platforms.filter((p) => !started.includes(p))]) {
+      await stopWithin(platform, STOP_TIMEOUT_MS).catch((error: unknown) => {
+        if (started.includes(platform)) log.error({ err: error }, `${platform.name} did not stop cleanly`);
+      });
+    }
     await runtime.close();
   }
   log.info('stopped');
   return EXIT_OK;
+}
+
+/** How long one platform gets to close its connections at shutdown. */
+const STOP_TIMEOUT_MS = 5000;
+
+function timeUp(ms: number): Promise<'time up'> {
+  return new Promise((resolve) => setTimeout(() => resolve('time up'), ms).unref());
+}
+
+async function stopWithin(platform: Platform, ms: number): Promise<void> {
+  const outcome = await Promise.race([platform.stop().then(() => 'stopped' as const), timeUp(ms)]);
+  if (outcome === 'time up') throw new Error(`${platform.name} did not stop within ${ms / 1000} s`);
 }
 
 /** As on Discord: long enough to stop a flood, short enough not to annoy a real follow-up. */

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
@@ -15,6 +14,7 @@ import type {
   StatsEvent,
   TaughtExample,
 } from '../../core/state/store.js';
+import { ensureDir } from '../ensure-dir.js';
 
 /** A value in the store is not what this version wrote there (damage, or another program's data). */
 export class StateShapeError extends Error {
@@ -293,7 +293,7 @@ export function openStateStore(options: { dataDir: string; url?: string | undefi
   let store: KeyvStoreAdapter | KeyvSqlite;
   if (url.startsWith('sqlite://')) {
     const path = url.slice('sqlite://'.length);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') ensureDir(dirname(path));
     store = new KeyvSqlite({ uri: url, busyTimeout: 5000 });
   } else if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Several bot instances share one Redis; a failed connection fails the operation, not silently.

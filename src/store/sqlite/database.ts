@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureDir } from '../ensure-dir.js';
 
 /** How long a writer waits for another's lock before giving up (milliseconds). */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -19,7 +19,7 @@ export class DatabaseOpenError extends Error {
 export function openDatabase(file: string, migrations: readonly string[]): Database.Database {
   let db: Database.Database;
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') ensureDir(dirname(file));
     db = new Database(file);
     // First: processes opening a new file together wait for each other from the very first pragma.
     // The bot and an import from the command line may write at the same moment.
