@@ -29,6 +29,7 @@ import { recordQuestion } from './record.js';
 import { type AccountFacts, accountFacts } from './rules/account-facts.js';
 import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
 import type { StateStore } from './state/store.js';
+import { displayText } from './text/display.js';
 import { normaliseText } from './text/normalise.js';
 import { type AccountView, identityOf, type Reply, type Request } from './types.js';
 
@@ -86,7 +87,9 @@ export class HelpDesk {
   }
 
   async handle(request: Request): Promise<Reply> {
-    const reply = await this.dispatch(request);
+    const dispatched = await this.dispatch(request);
+    // Ledger text (job titles, reasons) goes out as data on every platform: see core/text/display.ts.
+    const reply = { ...dispatched, text: displayText(dispatched.text) };
     if (this.state !== undefined) await recordQuestion(this.state, request, reply);
     return reply;
   }

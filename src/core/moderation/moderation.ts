@@ -5,6 +5,7 @@ import { accountFacts } from '../rules/account-facts.js';
 import { addDays, utcDate } from '../rules/calendar.js';
 import { formatLedgerProblem } from '../rules/problems.js';
 import type { AuditEntry, StateStore } from '../state/store.js';
+import { displayText } from '../text/display.js';
 import { wellFormed } from '../text/well-formed.js';
 import { identityOf } from '../types.js';
 import {
@@ -59,6 +60,12 @@ export class Moderation {
   ) {}
 
   async handle(request: ModRequest): Promise<ModResult> {
+    const result = await this.act(request);
+    // Job titles, reasons and members' questions are shown as data: see core/text/display.ts.
+    return { ...result, text: displayText(result.text) };
+  }
+
+  private async act(request: ModRequest): Promise<ModResult> {
     if (!can(request.actor, request.command.action, this.directory)) {
       return { ok: false, code: 'MOD.FORBIDDEN', text: 'Only moderators can do that.' };
     }

@@ -1,5 +1,6 @@
 import type { AccountFacts } from '../rules/account-facts.js';
 import { longDate, ordinal } from '../rules/calendar.js';
+import { displayText } from '../text/display.js';
 import { bullets, connects, eventLine, proposalLine } from './words.js';
 
 /** An account's facts as staff read them: the balance command and a moderator's lookup. */
@@ -26,5 +27,6 @@ export function renderAccountFacts(facts: AccountFacts): string {
   }
   if (facts.proposals.length > 0) lines.push(`Proposals:\n${bullets(facts.proposals.map(proposalLine), 20)}`);
   if (facts.history.length > 0) lines.push(`Recent activity:\n${bullets(facts.history.map(eventLine), 10)}`);
-  return lines.join('\n');
+  // Job titles and reasons are shown as data: see core/text/display.ts.
+  return displayText(lines.join('\n'));
 }
