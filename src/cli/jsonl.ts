@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { decodeUtf8, EncodingError } from './decode-text.js';
 import { UsageError } from './io.js';
 
 /** Reads a JSON Lines file, each line checked by `schema`; the first bad line stops it with its number. */
@@ -34,11 +35,23 @@ export function readJsonLines<T extends z.ZodType>(
 }
 
 export function readTextFile(command: string, file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(
       `${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
+  }
+  return decodedOrRefused(command, file, bytes);
+}
+
+/** The file's text, or a one-line refusal naming the file and its encoding problem. */
+export function decodedOrRefused(command: string, file: string, bytes: Uint8Array): string {
+  try {
+    return decodeUtf8(bytes);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new UsageError(`${command}: ${file}: ${error.message}`);
+    throw error;
   }
 }

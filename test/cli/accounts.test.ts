@@ -21,6 +21,27 @@ function writeJson(value: unknown): string {
 }
 
 describe('helpbot accounts import', () => {
+  it('names an encoding problem and its line, and accepts a UTF-8 byte order mark', async () => {
+    const env = { DATA_DIR: tempDir() };
+    const text = JSON.stringify(
+      { accounts: [{ id: 'acct-cafe', kind: 'freelancer', plan: 'basic', billingDay: 2, ledger: [] }] },
+      null,
+      1,
+    );
+    const latin1 = writeJson('');
+    writeFileSync(latin1, Buffer.from(text.replace('acct-cafe', 'acct-cafe", "note": "Caf\u00e9'), 'latin1'));
+    const refused = await runCli(['accounts', 'import', latin1], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `helpbot: accounts import: ${latin1}: line 4, column 35: byte 0xE9 is not UTF-8 (a Latin-1 or Windows-1252 file?); save it as UTF-8\n`,
+    );
+    const withBom = writeJson('');
+    writeFileSync(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const imported = await runCli(['accounts', 'import', withBom], { env });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('imported: 1 accounts (1 new, 0 updated)');
+  });
+
   it('waits for another import holding the ledger, saying so, instead of failing', async () => {
     const env = await ledgerWithAccounts();
     const other = new Database(join(env.DATA_DIR as string, 'ledger.sqlite'));

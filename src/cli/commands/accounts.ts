@@ -4,6 +4,7 @@ import { type ImportSummary, LedgerBusyError } from '../../core/ledger/store.js'
 import { formatLedgerProblem, type LedgerProblem } from '../../core/rules/problems.js';
 import { parseCommandArgs } from '../args.js';
 import { CommandFailure, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
+import { decodedOrRefused } from '../jsonl.js';
 import { loadRuntime } from '../runtime.js';
 
 /** An import waits this long for another writer (another import) before it gives up. */
@@ -77,7 +78,7 @@ async function readImportFile(file: string): Promise<string> {
         `accounts import: ${file} is ${Math.round(info.size / 1048576)} MB; split it into files under ${MAX_IMPORT_BYTES / 1048576} MB`,
       );
     }
-    return await readFile(file, 'utf8');
+    return decodedOrRefused('accounts import', file, await readFile(file));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
