@@ -24,6 +24,11 @@ const label = (max: number) =>
     .transform(wellFormed);
 const oneOf = (values: readonly string[]) => ({ error: `must be one of: ${values.join(', ')}` });
 
+// Ledger times a real export can hold. Year 0001 or 9999 is a typing or export error, and taken
+// at face value it would turn on the rules' "missing monthly grant" escalation or never expire.
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
 const instant = z
   .string({ error: 'must be an ISO 8601 time such as 2026-11-27T12:00:00Z' })
   .transform((value, ctx) => {
@@ -35,14 +40,30 @@ const instant = z
       });
       return z.NEVER;
     }
+    const year = date.getUTCFullYear();
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is outside the years ${FIRST_YEAR}-${LAST_YEAR} (a typing or export error?)`,
+      });
+      return z.NEVER;
+    }
     return date;
   });
 
-const count = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .positive('must be more than 0')
-  .max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`);
+/**
+ * A whole number, with one message for what is wrong and the range checked first: 9007199254740993
+ * is "at most 1000000", not "not a whole number" (it is one, beyond what a double holds exactly).
+ */
+const wholeNumber = (outOfRange: (value: number) => string | undefined) =>
+  z.number({ error: 'must be a number' }).superRefine((value, ctx) => {
+    const message = outOfRange(value) ?? (Number.isInteger(value) ? undefined : 'must be a whole number');
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+  });
+
+const count = wholeNumber((value) =>
+  value <= 0 ? 'must be more than 0' : value > MAX_AMOUNT ? `must be at most ${MAX_AMOUNT}` : undefined,
+);
 
 const base = { id: key, at: instant };
 
@@ -70,11 +91,13 @@ const jobOutcome = z.object({
 const adjustment = z.object({
   ...base,
   type: z.literal('adjustment'),
-  amount: z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .refine((value) => value !== 0, 'must not be 0 (positive credits, negative debits)')
-    .refine((value) => Math.abs(value) <= MAX_AMOUNT, `must be between -${MAX_AMOUNT} and ${MAX_AMOUNT}`),
+  amount: wholeNumber((value) =>
+    value === 0
+      ? 'must not be 0 (positive credits, negative debits)'
+      : Math.abs(value) > MAX_AMOUNT
+        ? `must be between -${MAX_AMOUNT} and ${MAX_AMOUNT}`
+        : undefined,
+  ),
   reason: label(500),
 });
 
@@ -89,11 +112,7 @@ export const accountSchema = z.object({
   id: key,
   kind: z.enum(ACCOUNT_KINDS, oneOf(ACCOUNT_KINDS)),
   plan: z.enum(PLANS, oneOf(PLANS)),
-  billingDay: z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be 1-31')
-    .max(31, 'must be 1-31'),
+  billingDay: wholeNumber((value) => (value < 1 || value > 31 ? 'must be 1-31' : undefined)),
   identities: z
     .array(z.string().refine(isIdentity, `must be platform:id, e.g. ${IDENTITY_EXAMPLES}`))
     .default([]),

@@ -128,7 +128,8 @@ function closing(store: { close(): Promise<void> }): (error: unknown) => Promise
 /** The ledger file in DATA_DIR; better-sqlite3 is loaded only by the commands that need it. */
 export async function openLedger(config: Config, policy: RulesPolicy): Promise<LedgerStore> {
   if (config.DATABASE_URL !== undefined) {
-    throw new StartupError(
+    // A configuration error, like every other one: exit status 2.
+    throw new UsageError(
       'DATABASE_URL is set, but this version keeps the ledger in SQLite only; unset it to use DATA_DIR/ledger.sqlite',
     );
   }

@@ -88,7 +88,7 @@ export const EMPTY_QUESTION_TEXT =
   'Please ask a question about Connects, for example "when do my free Connects arrive?"';
 
 export function tooLongText(length: number, limit: number): string {
-  return `That message is ${length.toLocaleString('en-US')} characters long; please ask in fewer than ${limit.toLocaleString('en-US')}.`;
+  return `That message is ${length.toLocaleString('en-US')} characters long; please ask in ${limit.toLocaleString('en-US')} or fewer.`;
 }
 
 export function unknownTopicText(topic: string): string {

@@ -125,6 +125,31 @@ describe('parseImportText', () => {
     ]);
   });
 
+  it('refuses implausible years and names a number by its range before its wholeness', () => {
+    expect(
+      problems(
+        `{"accounts": [${JSON.stringify(
+          account([
+            { id: 'g0', at: '0001-05-01T00:00:00Z', type: 'grant', reason: 'monthly', amount: 10 },
+            { id: 'g9', at: '9999-12-31', type: 'grant', reason: 'monthly', amount: 10 },
+            { id: 'b1', at: '1999-12-31T23:59:59Z', type: 'purchase', amount: 10 },
+            { id: 'b2', at: '2026-01-01T00:00:00Z', type: 'purchase', amount: 2.5 },
+            { id: 'a1', at: '2026-01-01T00:00:00Z', type: 'adjustment', amount: -2000000, reason: 'x' },
+          ]),
+        ).replace('"amount":2.5', '"amount":9007199254740993')}]}`,
+      ),
+    ).toEqual([
+      'account acct-1 entry g0 at: "0001-05-01T00:00:00Z" is outside the years 2000-2099 (a typing or export error?)',
+      'account acct-1 entry g9 at: "9999-12-31" is outside the years 2000-2099 (a typing or export error?)',
+      'account acct-1 entry b1 at: "1999-12-31T23:59:59Z" is outside the years 2000-2099 (a typing or export error?)',
+      'account acct-1 entry b2 amount: must be at most 1000000',
+      'account acct-1 entry a1 amount: must be between -1000000 and 1000000',
+    ]);
+    expect(problems({ accounts: [account([], { billingDay: 2.5 })] })).toEqual([
+      'account acct-1 billingDay: must be a whole number',
+    ]);
+  });
+
   it('rejects a file that is not JSON, or not an object with accounts', () => {
     expect(problems('{"accounts": [')[0]).toMatch(/^not valid JSON/);
     expect(problems('[]')).toEqual([

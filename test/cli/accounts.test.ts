@@ -177,11 +177,31 @@ describe('helpbot accounts import', () => {
     });
   });
 
+  it('lists the first fifty problems of a large rejected file with a count of the rest, and all of them with --json', async () => {
+    const accounts = Array.from({ length: 120 }, (_, i) => ({
+      id: `acct-${i}`,
+      kind: 'freelancer',
+      plan: 'basic',
+      billingDay: 40,
+    }));
+    const file = writeJson({ accounts });
+    const run = await runCli(['accounts', 'import', '--json', file], { env: { DATA_DIR: tempDir() } });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`helpbot: accounts import: ${file} rejected, nothing imported (120 problems):`);
+    expect(lines).toHaveLength(52);
+    expect(lines[51]).toBe('  … and 70 more');
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ file, rejected: true });
+    expect(json.problems).toHaveLength(120);
+    expect(json.problems[119]).toEqual({ account: 'acct-119', field: 'billingDay', message: 'must be 1-31' });
+  });
+
   it('refuses DATABASE_URL instead of quietly using SQLite', async () => {
     const run = await runCli(['accounts', 'import', ACCOUNTS_FILE], {
       env: { DATABASE_URL: 'postgres://db/ledger' },
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^helpbot: DATABASE_URL is set, but this version keeps the ledger in SQLite only/,
     );

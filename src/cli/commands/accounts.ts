@@ -36,7 +36,7 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   const text = await readImportFile(file);
 
   const parsed = parseImportText(text);
-  if (!parsed.ok) return rejected(io, file, parsed.problems);
+  if (!parsed.ok) return rejected(io, file, parsed.problems, values.json);
   const runtime = await loadRuntime(io, { ledger: true });
   try {
     const ledger = runtime.ledger;
@@ -55,7 +55,7 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
         if (!(error instanceof LedgerBusyError)) throw error;
         throw new CommandFailure(`accounts import: ${file}: ${error.message}`);
       });
-    if (!result.ok) return rejected(io, file, result.problems);
+    if (!result.ok) return rejected(io, file, result.problems, values.json);
     runtime.log.debug({ file, ...result.summary, dryRun: values['dry-run'] }, 'accounts imported');
     writeLine(
       io.stdout,
@@ -86,11 +86,21 @@ async function readImportFile(file: string): Promise<string> {
   }
 }
 
-/** The whole file is refused: one line saying so, then every problem on its own line. */
-function rejected(io: Io, file: string, problems: readonly LedgerProblem[]): number {
-  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+/** A person reads the first problems and fixes their cause; a program reads the --json output. */
+const MAX_PROBLEM_LINES = 50;
+
+/**
+ * The whole file is refused: one line saying so, then each problem on its own line (the first
+ * fifty, then how many more). With --json, also every problem as JSON on standard output.
+ */
+function rejected(io: Io, file: string, problems: readonly LedgerProblem[], json: boolean): number {
+  const count = `${problems.length.toLocaleString('en-US')} problem${problems.length === 1 ? '' : 's'}`;
   writeLine(io.stderr, `helpbot: accounts import: ${file} rejected, nothing imported (${count}):`);
-  for (const problem of problems) writeLine(io.stderr, `  ${formatLedgerProblem(problem)}`);
+  for (const problem of problems.slice(0, MAX_PROBLEM_LINES))
+    writeLine(io.stderr, `  ${formatLedgerProblem(problem)}`);
+  const more = problems.length - MAX_PROBLEM_LINES;
+  if (more > 0) writeLine(io.stderr, `  … and ${more.toLocaleString('en-US')} more`);
+  if (json) writeLine(io.stdout, JSON.stringify({ file, rejected: true, problems }));
   return EXIT_USAGE;
 }
 

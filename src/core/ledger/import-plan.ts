@@ -43,7 +43,7 @@ export function planImport(
     accountIds.add(account.id);
     if (!PLANS_BY_KIND[account.kind].includes(account.plan)) {
       problem(
-        `plan "${account.plan}" is not a ${account.kind} plan (${PLANS_BY_KIND[account.kind].join(', ')})`,
+        `plan "${account.plan}" is not ${account.kind === 'agency' ? 'an agency' : 'a freelancer'} plan (${PLANS_BY_KIND[account.kind].join(', ')})`,
         {
           field: 'plan',
         },

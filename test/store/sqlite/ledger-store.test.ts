@@ -185,7 +185,8 @@ describe('SqliteLedgerStore', () => {
       5,
       'acct-twice',
     );
-    const result = await store.importAccounts([wrongPlan, twice, twice]);
+    const wrongAgencyPlan: Account = { ...freelancer([], 3, 'acct-ag'), kind: 'agency', plan: 'plus' };
+    const result = await store.importAccounts([wrongPlan, wrongAgencyPlan, twice, twice]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const messages = result.problems.map(
@@ -194,6 +195,7 @@ describe('SqliteLedgerStore', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringContaining('is not a freelancer plan'),
+        expect.stringContaining('plan "plus" is not an agency plan (agency-basic, agency-plus)'),
         expect.stringContaining('acct-twice b entry id appears more than once'),
         expect.stringContaining('appears more than once in the file'),
       ]),
