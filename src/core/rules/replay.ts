@@ -288,6 +288,19 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
           });
           break;
         }
+        // The first final outcome stands: a job cancelled by its client is not hired afterwards.
+        // A different later one is refused (and, in a ledger stored before this rule, ignored), so
+        // the verdict never flips between "returned" and "not returned".
+        const final = record.outcomes.find((recorded) => recorded.outcome !== 'open');
+        if (final !== undefined && entry.outcome !== final.outcome) {
+          problems.push({
+            account: account.id,
+            entry: entry.id,
+            field: 'outcome',
+            message: `proposal "${entry.proposal}" already ended as ${final.outcome} (entry ${final.entryId}, ${final.at.toISOString()}); a later ${entry.outcome} contradicts it (record a correction as an adjustment)`,
+          });
+          break;
+        }
         record.outcomes.push({ entryId: entry.id, at: entry.at, outcome: entry.outcome });
         events.push({
           kind: 'outcome',

@@ -184,13 +184,26 @@ describe('ledger actions', () => {
       ok: true,
       text: 'console:studio-north (acct-studio): p-9 is now refunded; balance 0 → 12.',
     });
+    // The same outcome again returns nothing more.
     const again = await act({
       action: 'outcome',
       user: 'console:studio-north',
       proposal: 'p-9',
-      outcome: 'platform_removed',
+      outcome: 'client_cancelled',
     });
     expect(again.text).toContain('balance 12 → 12');
+    // A contradicting one is refused: the first final outcome stands, and the verdict stays.
+    const contradicting = await act({
+      action: 'outcome',
+      user: 'console:studio-north',
+      proposal: 'p-9',
+      outcome: 'hired',
+    });
+    expect(contradicting).toMatchObject({ ok: false, code: 'LEDGER.REFUSED' });
+    expect(contradicting.text).toMatch(
+      /proposal "p-9" already ended as client_cancelled \(entry mod-req-\d+, .+\); a later hired contradicts it/,
+    );
+    expect(await balanceOf('console:studio-north')).toBe(12);
     expect(
       await act({ action: 'outcome', user: 'console:studio-north', proposal: 'p-999', outcome: 'hired' }),
     ).toMatchObject({ ok: false, code: 'MOD.UNKNOWN_PROPOSAL' });

@@ -129,16 +129,44 @@ describe('refunds', () => {
     expect(replay.totals).toEqual({ credited: 10, debited: 10, returned: 10, expired: 10 });
   });
 
-  it('returns a proposal once, however many eligible outcomes arrive', () => {
+  it('returns a proposal once, however often its outcome is recorded', () => {
     const replay = replayAt(
       '2026-03-01',
       purchase('b', '2026-01-01', 30),
       spend('sp', '2026-01-02', 7, 'p-1'),
+      outcome('o0', '2026-01-02', 'p-1', 'open'),
       outcome('o1', '2026-01-03', 'p-1', 'client_cancelled'),
-      outcome('o2', '2026-01-04', 'p-1', 'platform_removed'),
+      outcome('o2', '2026-01-04', 'p-1', 'client_cancelled'),
     );
     expect(replay.balance).toBe(30);
     expect(replay.totals.returned).toBe(7);
+    expect(replay.problems).toEqual([]);
+  });
+
+  it('keeps the first final outcome and reports a later one that contradicts it', () => {
+    for (const [first, later] of [
+      ['client_cancelled', 'hired'],
+      ['hired', 'client_cancelled'],
+      ['expired', 'open'],
+    ] as const) {
+      const replay = replayAt(
+        '2026-03-01',
+        purchase('b', '2026-01-01', 30),
+        spend('sp', '2026-01-02', 7, 'p-1'),
+        outcome('o1', '2026-01-03', 'p-1', first),
+        outcome('o2', '2026-01-04', 'p-1', later),
+      );
+      expect(replay.problems, `${first} then ${later}`).toEqual([
+        {
+          account: expect.any(String),
+          entry: 'o2',
+          field: 'outcome',
+          message: `proposal "p-1" already ended as ${first} (entry o1, 2026-01-03T00:00:00.000Z); a later ${later} contradicts it (record a correction as an adjustment)`,
+        },
+      ]);
+      expect(replay.proposals.get('p-1')?.outcomes.map((recorded) => recorded.outcome)).toEqual([first]);
+      expect(replay.balance).toBe(first === 'client_cancelled' ? 30 : 23);
+    }
   });
 
   it('returns nothing for outcomes that are not eligible', () => {
