@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { IDENTITY_EXAMPLES, isIdentity } from '../core/identity.js';
 import { parseIsoInstant } from '../core/iso-time.js';
-import { ACCOUNT_KINDS, GRANT_REASONS, JOB_OUTCOMES, PLANS } from '../core/ledger/types.js';
+import {
+  ACCOUNT_KINDS,
+  GRANT_REASONS,
+  JOB_OUTCOMES,
+  MODERATOR_ENTRY_PREFIX,
+  PLANS,
+} from '../core/ledger/types.js';
 import { wellFormed } from '../core/text/well-formed.js';
 
 // docs/contract.md section 4, the accounts import file. Fields beyond the contract's are ignored, so a
@@ -65,7 +71,13 @@ const count = wholeNumber((value) =>
   value <= 0 ? 'must be more than 0' : value > MAX_AMOUNT ? `must be at most ${MAX_AMOUNT}` : undefined,
 );
 
-const base = { id: key, at: instant };
+// Moderators' changes made in the bot carry this prefix; a file's entries cannot pass for them.
+const entryId = key.refine(
+  (id) => !id.startsWith(MODERATOR_ENTRY_PREFIX),
+  `must not start with "${MODERATOR_ENTRY_PREFIX}" (kept for moderators' changes made in the bot)`,
+);
+
+const base = { id: entryId, at: instant };
 
 const grant = z.object({
   ...base,

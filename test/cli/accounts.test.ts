@@ -2,8 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
 import { runCli } from '../helpers/io.js';
-import { ACCOUNTS_FILE, SCENARIOS_FILE, scenarios, tempDir } from '../helpers/ledger.js';
+import {
+  ACCOUNTS_FILE,
+  freelancer,
+  POLICY,
+  purchase,
+  SCENARIOS_FILE,
+  scenarios,
+  tempDir,
+} from '../helpers/ledger.js';
 
 const NOW = '2026-11-28T12:00:00Z';
 
@@ -21,6 +30,37 @@ function writeJson(value: unknown): string {
 }
 
 describe('helpbot accounts import', () => {
+  it("imports entries dated before a moderator's debit and prints what to review", async () => {
+    const env = { DATA_DIR: tempDir() };
+    const store = new SqliteLedgerStore(join(env.DATA_DIR, 'ledger.sqlite'), POLICY);
+    await store.importAccounts([freelancer([purchase('b', '2026-01-01', 10)])]);
+    await store.importAccounts([
+      freelancer([
+        { id: 'mod-7', at: new Date('2026-01-10T00:00:00Z'), type: 'adjustment', amount: -8, reason: 'dup' },
+      ]),
+    ]);
+    await store.close();
+    const file = writeJson({
+      accounts: [
+        {
+          id: 'acct-t',
+          kind: 'freelancer',
+          plan: 'basic',
+          billingDay: 12,
+          ledger: [
+            { id: 's', at: '2026-01-05T00:00:00Z', type: 'spend', amount: 5, proposal: 'p-1', job: 'Logo' },
+          ],
+        },
+      ],
+    });
+    const run = await runCli(['accounts', 'import', file], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 entries (1 new, 0 already present)');
+    expect(run.stderr).toBe(
+      "helpbot: accounts import: note: account acct-t entry mod-7: a moderator's debit of 8 Connects (2026-01-10T00:00:00.000Z) now finds 5 after entries dated before it; 5 taken, review the account (/mod lookup)\n",
+    );
+  });
+
   it('names an encoding problem and its line, and accepts a UTF-8 byte order mark', async () => {
     const env = { DATA_DIR: tempDir() };
     const text = JSON.stringify(

@@ -63,6 +63,9 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
         ? JSON.stringify({ file, dryRun: values['dry-run'], ...result.summary })
         : summaryLine(file, result.summary, values['dry-run']),
     );
+    // Imported all the same; what a moderator should review goes where people read.
+    for (const notice of result.summary.notices ?? [])
+      writeLine(io.stderr, `helpbot: accounts import: note: ${formatLedgerProblem(notice)}`);
     return EXIT_OK;
   } finally {
     await runtime.close();

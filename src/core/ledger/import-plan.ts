@@ -1,8 +1,8 @@
 import type { RulesPolicy } from '../rules/policy.js';
 import type { LedgerProblem } from '../rules/problems.js';
-import { END_OF_TIME, replayLedger } from '../rules/replay.js';
+import { END_OF_TIME, replayLedger, type Shortfall } from '../rules/replay.js';
 import { sameEntry } from './entry-columns.js';
-import { type Account, type LedgerEntry, PLANS_BY_KIND } from './types.js';
+import { type Account, isModeratorEntry, type LedgerEntry, PLANS_BY_KIND } from './types.js';
 
 // Decides what an import may record, against what is already stored. Pure: the store hands in a
 // view of its data and applies the plan in one transaction, or nothing when there is a problem.
@@ -20,6 +20,8 @@ export interface AccountChange {
   readonly detailsChanged: boolean;
   readonly newEntries: readonly LedgerEntry[];
   readonly newIdentities: readonly string[];
+  /** What a moderator should look at: a correction the platform's new entries left short. */
+  readonly notices: readonly LedgerProblem[];
 }
 
 export type ImportPlan =
@@ -90,7 +92,21 @@ export function planImport(
       }
     }
     const merged: Account = { ...account, ledger: [...(existing?.ledger ?? []), ...newEntries] };
-    problems.push(...replayLedger(merged, policy, END_OF_TIME).problems);
+    // The file is judged on the platform's history alone: a moderator's debit, made in the bot and
+    // unknown to the platform, never makes one of the file's entries invalid. With the debits back
+    // in, what they leave short is a moderator's own new debit beyond the balance (refused, as
+    // always), or a notice: a correction made before entries dated earlier arrived.
+    problems.push(...replayLedger(merged, policy, END_OF_TIME, { withoutModeratorDebits: true }).problems);
+    const added = new Set(newEntries.map((entry) => entry.id));
+    const notices: LedgerProblem[] = [];
+    for (const shortfall of replayLedger(merged, policy, END_OF_TIME).shortfalls) {
+      if (added.has(shortfall.entry) && isModeratorEntry({ id: shortfall.entry })) {
+        problem(
+          `debits ${shortfall.wanted} Connects but the balance at ${shortfall.at.toISOString()} is ${shortfall.taken}`,
+          { entry: shortfall.entry, field: 'amount' },
+        );
+      } else notices.push(shortfallNotice(shortfall));
+    }
 
     const known = new Set(existing?.identities ?? []);
     changes.push({
@@ -106,7 +122,19 @@ export function planImport(
           existing.billingDay !== account.billingDay),
       newEntries,
       newIdentities: [...new Set(account.identities)].filter((identity) => !known.has(identity)),
+      notices,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
+}
+
+function shortfallNotice(shortfall: Shortfall): LedgerProblem {
+  const at = shortfall.at.toISOString();
+  return {
+    account: shortfall.account,
+    entry: shortfall.entry,
+    message: isModeratorEntry({ id: shortfall.entry })
+      ? `a moderator's debit of ${shortfall.wanted} Connects (${at}) now finds ${shortfall.taken} after entries dated before it; ${shortfall.taken} taken, review the account (/mod lookup)`
+      : `spends ${shortfall.wanted} Connects at ${at}, but a moderator's earlier debit left ${shortfall.taken}; ${shortfall.taken} taken, review that correction (/mod lookup)`,
+  };
 }

@@ -9,6 +9,11 @@ export interface ImportSummary {
   readonly entries: number;
   readonly entriesAdded: number;
   readonly identitiesLinked: number;
+  /**
+   * Present when a moderator should look at an account: a correction made in the bot that
+   * entries dated before it, imported since, left short (docs/policy.md). The import went through.
+   */
+  readonly notices?: readonly LedgerProblem[];
 }
 
 /** How a writer waits for another one (a big import) that holds the ledger. */

@@ -75,6 +75,22 @@ export interface AdjustmentEntry extends EntryBase {
 }
 
 export type LedgerEntry = GrantEntry | PurchaseEntry | SpendEntry | JobOutcomeEntry | AdjustmentEntry;
+
+/**
+ * Entries a moderator made in the bot (`/mod grant`, `adjust`, `outcome`) have ids with this prefix;
+ * an import file may not use it. The platform never sees them: they are corrections on top of its
+ * history (docs/policy.md, "Moderators' corrections").
+ */
+export const MODERATOR_ENTRY_PREFIX = 'mod-';
+
+export function isModeratorEntry(entry: Pick<LedgerEntry, 'id'>): boolean {
+  return entry.id.startsWith(MODERATOR_ENTRY_PREFIX);
+}
+
+/** A moderator's debit: a negative adjustment made in the bot. */
+export function isModeratorDebit(entry: LedgerEntry): boolean {
+  return entry.type === 'adjustment' && entry.amount < 0 && isModeratorEntry(entry);
+}
 export type EntryType = LedgerEntry['type'];
 
 export interface Account {

@@ -1,6 +1,6 @@
 import type { HelpDesk } from '../help-desk.js';
 import { LedgerBusyError, type LedgerStore } from '../ledger/store.js';
-import type { Account, LedgerEntry } from '../ledger/types.js';
+import { type Account, type LedgerEntry, MODERATOR_ENTRY_PREFIX } from '../ledger/types.js';
 import { accountFacts } from '../rules/account-facts.js';
 import { addDays, utcDate } from '../rules/calendar.js';
 import { formatLedgerProblem } from '../rules/problems.js';
@@ -246,7 +246,7 @@ export class Moderation {
   ): Promise<Done> {
     const account = await this.account(command.user);
     const before = accountFacts(account, this.desk.policy, now);
-    const entryId = `mod-${requestId}`;
+    const entryId = `${MODERATOR_ENTRY_PREFIX}${requestId}`;
     let entry: LedgerEntry;
     let reason: string;
     if (command.action === 'outcome') {

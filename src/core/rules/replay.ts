@@ -1,4 +1,4 @@
-import type { Account, JobOutcome, LedgerEntry } from '../ledger/types.js';
+import { type Account, isModeratorDebit, type JobOutcome, type LedgerEntry } from '../ledger/types.js';
 import { addMonths } from './calendar.js';
 import type { RulesPolicy } from './policy.js';
 import type { LedgerProblem } from './problems.js';
@@ -93,8 +93,31 @@ export interface Replay {
   readonly totals: Totals;
   /** Entries the policy does not allow (a debit beyond the balance, an outcome with no spend). */
   readonly problems: readonly LedgerProblem[];
+  /**
+   * Debits that found less than they asked because of a moderator's correction: a moderator's debit
+   * that entries dated before it (imported later) left short, or a platform spend after it. Each
+   * took what the balance held; nothing goes below zero.
+   */
+  readonly shortfalls: readonly Shortfall[];
   /** The earliest entry's time: when the account is first seen. */
   readonly firstSeen: Date | null;
+}
+
+export interface Shortfall {
+  readonly account: string;
+  readonly entry: string;
+  readonly at: Date;
+  /** What the entry takes away, and what the balance held for it. */
+  readonly wanted: number;
+  readonly taken: number;
+}
+
+export interface ReplayOptions {
+  /**
+   * Leave moderators' debits out: the platform's own history, which is what an import file is
+   * judged on (a correction made in the bot never makes a platform entry invalid).
+   */
+  readonly withoutModeratorDebits?: boolean;
 }
 
 /** After every entry, whatever the date: what an import checks. */
@@ -143,12 +166,24 @@ export function entriesInOrder(ledger: readonly LedgerEntry[], until: Date): Led
     .map(({ entry }) => entry);
 }
 
-export function replayLedger(account: Account, policy: RulesPolicy, until: Date): Replay {
+export function replayLedger(
+  account: Account,
+  policy: RulesPolicy,
+  until: Date,
+  options: ReplayOptions = {},
+): Replay {
   const lots: MutableLot[] = [];
   const byId = new Map<string, MutableLot>();
   const proposals = new Map<string, MutableProposal>();
   const events: LedgerEvent[] = [];
   const problems: LedgerProblem[] = [];
+  const shortfalls: Shortfall[] = [];
+  // Once a moderator's debit has taken Connects, a later debit that finds too few may owe it to
+  // that correction rather than to the platform's history: it takes what is there (a shortfall).
+  let moderatorDebited = 0;
+  const shortOf = (entry: LedgerEntry, wanted: number, taken: number): void => {
+    shortfalls.push({ account: account.id, entry: entry.id, at: entry.at, wanted, taken });
+  };
   let credited = 0;
   let debited = 0;
   let returned = 0;
@@ -198,7 +233,12 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
     return allocations;
   };
 
-  const ordered = entriesInOrder(account.ledger, until);
+  const ordered = entriesInOrder(
+    options.withoutModeratorDebits
+      ? account.ledger.filter((entry) => !isModeratorDebit(entry))
+      : account.ledger,
+    until,
+  );
   for (const entry of ordered) {
     lapseUpTo(entry.at);
     switch (entry.type) {
@@ -206,14 +246,18 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
       case 'purchase':
       case 'adjustment': {
         if (entry.type === 'adjustment' && entry.amount < 0) {
-          const amount = -entry.amount;
+          const wanted = -entry.amount;
           const balance = available();
-          if (amount > balance) {
-            problems.push(overdraw(account.id, entry, amount, balance, 'debits'));
+          const moderators = isModeratorDebit(entry);
+          if (wanted > balance && !moderators && moderatorDebited === 0) {
+            problems.push(overdraw(account.id, entry, wanted, balance, 'debits'));
             break;
           }
+          const amount = Math.min(wanted, balance);
+          if (amount < wanted) shortOf(entry, wanted, amount);
           take(amount);
           debited += amount;
+          if (moderators) moderatorDebited += amount;
           events.push({ kind: 'debit', at: entry.at, entryId: entry.id, amount, reason: entry.reason });
           break;
         }
@@ -244,12 +288,14 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
       }
       case 'spend': {
         const balance = available();
-        if (entry.amount > balance) {
+        if (entry.amount > balance && moderatorDebited === 0) {
           problems.push(overdraw(account.id, entry, entry.amount, balance, 'spends'));
           break;
         }
-        const allocations = take(entry.amount);
-        debited += entry.amount;
+        const taken = Math.min(entry.amount, balance);
+        if (taken < entry.amount) shortOf(entry, entry.amount, taken);
+        const allocations = take(taken);
+        debited += taken;
         let record = proposals.get(entry.proposal);
         if (record === undefined) {
           record = {
@@ -271,7 +317,7 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
           kind: 'debit',
           at: entry.at,
           entryId: entry.id,
-          amount: entry.amount,
+          amount: taken,
           proposal: entry.proposal,
           job: entry.job,
         });
@@ -338,6 +384,7 @@ export function replayLedger(account: Account, policy: RulesPolicy, until: Date)
     events,
     totals: { credited, debited, returned, expired },
     problems,
+    shortfalls,
     firstSeen: ordered[0]?.at ?? null,
   };
 }

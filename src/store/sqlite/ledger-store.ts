@@ -228,6 +228,7 @@ function summarise(changes: readonly AccountChange[]): ImportSummary {
     entriesAdded += change.newEntries.length;
     identitiesLinked += change.newIdentities.length;
   }
+  const notices = changes.flatMap((change) => change.notices);
   return {
     accounts: changes.length,
     accountsCreated: changes.filter((change) => change.isNew).length,
@@ -235,6 +236,7 @@ function summarise(changes: readonly AccountChange[]): ImportSummary {
     entries,
     entriesAdded,
     identitiesLinked,
+    ...(notices.length > 0 ? { notices } : {}),
   };
 }
 
