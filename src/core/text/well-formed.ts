@@ -6,9 +6,13 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const REPLACEMENT_RUN = /\uFFFD+/g;
 
+// ES2024's String.prototype.isWellFormed (Node 20 has it; TypeScript's ES2023 library does not
+// declare it): a native scan, so the import of every job title and reason pays next to nothing.
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
+
 /** The text with each lone half of a surrogate pair replaced by U+FFFD (what `toWellFormed` does). */
 export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+  return isWellFormed.call(text) ? text : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**
