@@ -5,6 +5,7 @@ import { Moderation } from '../../core/moderation/moderation.js';
 import { CONSOLE_MODERATOR_ROLE } from '../../core/moderation/permissions.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
 import type { StateStore } from '../../core/state/store.js';
+import { TIME_UP, within } from '../../core/time-limit.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { consoleIdentity } from '../identity.js';
@@ -113,15 +114,15 @@ async function runPlatforms(runtime: Runtime): Promise<number> {
       // Given up on (a signal, the time limit), its late failure must not surface as unhandled.
       starting.catch(() => undefined);
       // A signal or the time limit ends the wait for a platform that does not answer.
-      const limit = timeUp(config.CONNECT_TIMEOUT_SECONDS * 1000);
-      const outcome = await Promise.race([starting, stopping, limit.done])
-        .catch((error: unknown) => {
-          throw new StartupError(
-            `${platform.name}: could not connect: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        })
-        .finally(limit.cancel);
-      if (outcome === 'time up') {
+      const outcome = await within(
+        Promise.race([starting, stopping]),
+        config.CONNECT_TIMEOUT_SECONDS * 1000,
+      ).catch((error: unknown) => {
+        throw new StartupError(
+          `${platform.name}: could not connect: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+      if (outcome === TIME_UP) {
         throw new StartupError(
           `${platform.name}: could not connect within ${config.CONNECT_TIMEOUT_SECONDS} s (CONNECT_TIMEOUT_SECONDS); check the network, the API address and the token`,
         );
@@ -149,21 +150,9 @@ async function runPlatforms(runtime: Runtime): Promise<number> {
 /** How long one platform gets to close its connections at shutdown. */
 const STOP_TIMEOUT_MS = 5000;
 
-/** A time limit to race against, cancelled once the race is decided so it holds nothing open. */
-function timeUp(ms: number): { readonly done: Promise<'time up'>; readonly cancel: () => void } {
-  let timer: NodeJS.Timeout | undefined;
-  const done = new Promise<'time up'>((resolve) => {
-    timer = setTimeout(() => resolve('time up'), ms);
-  });
-  return { done, cancel: () => clearTimeout(timer) };
-}
-
 async function stopWithin(platform: Platform, ms: number): Promise<void> {
-  const limit = timeUp(ms);
-  const outcome = await Promise.race([platform.stop().then(() => 'stopped' as const), limit.done]).finally(
-    limit.cancel,
-  );
-  if (outcome === 'time up') throw new Error(`${platform.name} did not stop within ${ms / 1000} s`);
+  if ((await within(platform.stop(), ms)) === TIME_UP)
+    throw new Error(`${platform.name} did not stop within ${ms / 1000} s`);
 }
 
 /** As on Discord: long enough to stop a flood, short enough not to annoy a real follow-up. */

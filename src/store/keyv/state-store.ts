@@ -14,6 +14,7 @@ import type {
   StatsEvent,
   TaughtExample,
 } from '../../core/state/store.js';
+import { TIME_UP, within } from '../../core/time-limit.js';
 import { ensureDir } from '../ensure-dir.js';
 
 /** A value in the store is not what this version wrote there (damage, or another program's data). */
@@ -171,18 +172,9 @@ export class KeyvStateStore implements StateStore {
    * value of the wrong shape is found at start-up, not by the first member's question.
    */
   async verify(timeoutMs = VERIFY_TIMEOUT_MS): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
-    });
-    try {
-      await Promise.race([
-        Promise.all([this.taught(), this.notices(), this.auditIds(), this.unansweredIds()]),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const read = Promise.all([this.taught(), this.notices(), this.auditIds(), this.unansweredIds()]);
+    if ((await within(read, timeoutMs)) === TIME_UP)
+      throw new Error(`no answer within ${timeoutMs / 1000} s`);
   }
 
   async close(): Promise<void> {
@@ -250,20 +242,13 @@ export async function openCheckedStateStore(options: {
     return store;
   } catch (error) {
     // A client still trying to connect would keep the process alive after the error is reported.
-    if (store !== undefined) await closeWithin(store, 1000);
+    if (store !== undefined)
+      await within(
+        store.close().catch(() => undefined),
+        1000,
+      );
     throw new StateStoreError(`${where}: ${whyUnusable(error, !url.startsWith('sqlite://'))}`);
   }
-}
-
-async function closeWithin(store: KeyvStateStore, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    store.close().catch(() => undefined),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
 }
 
 function withoutPassword(url: string): string {
