@@ -130,9 +130,3 @@ export const accountSchema = z.object({
     .default([]),
   ledger: z.array(entrySchema).default([]),
 });
-
-export const importFileSchema = z.object({
-  accounts: z.array(accountSchema, { error: 'must be a list of accounts' }),
-});
-
-export type ImportFile = z.output<typeof importFileSchema>;

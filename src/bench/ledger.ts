@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../core/knowledge.js';
 import { accountFacts } from '../core/rules/account-facts.js';
 import { rulesPolicyFrom } from '../core/rules/policy.js';
 import { SqliteLedgerStore } from '../store/sqlite/ledger-store.js';
+import { peakRssMb } from './peak-rss-probe.js';
 import { fixed, summarise } from './stats.js';
 import { syntheticAccounts, syntheticIdentity } from './synthetic-ledger.js';
 
@@ -22,6 +23,28 @@ const CLI_ACCOUNTS = 10_000;
 const LOOKUPS = 20_000;
 const BIN = fileURLToPath(new URL('../../bin/helpbot.js', import.meta.url));
 const NOW = new Date('2026-11-27T12:00:00Z');
+
+/** An import file of `count` generated accounts, written account by account. */
+function writeSyntheticFile(file: string, count: number, seed: number): void {
+  const out = openSync(file, 'w');
+  try {
+    writeSync(out, '{"accounts": [');
+    for (let first = 0; first < count; first += CHUNK) {
+      const accounts = syntheticAccounts(Math.min(CHUNK, count - first), ENTRIES_PER_ACCOUNT, {
+        seed: seed + first,
+        firstIndex: first,
+        end: NOW,
+      });
+      writeSync(
+        out,
+        `${first === 0 ? '' : ','}${accounts.map((account) => JSON.stringify(account)).join(',')}`,
+      );
+    }
+    writeSync(out, ']}');
+  } finally {
+    closeSync(out);
+  }
+}
 
 function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -104,12 +127,7 @@ export async function benchLedger(kb: KnowledgeBase): Promise<void> {
 
     // 4. `helpbot accounts import` end to end: process start, file read, validation, commit.
     const file = join(dir, 'import.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        accounts: syntheticAccounts(CLI_ACCOUNTS, ENTRIES_PER_ACCOUNT, { seed: 99, end: NOW }),
-      }),
-    );
+    writeSyntheticFile(file, CLI_ACCOUNTS, 99);
     const cliDir = join(dir, 'cli');
     const start = process.hrtime.bigint();
     const run = spawnSync(process.execPath, [BIN, 'accounts', 'import', file], {
@@ -127,6 +145,16 @@ export async function benchLedger(kb: KnowledgeBase): Promise<void> {
     });
     console.log(
       `the same file again (nothing new, every entry compared): ${fixed(elapsedMs(again) / 1000, 2)} s`,
+    );
+
+    // 5. Memory of an import, for a file and one three times its size: the file is read as it is
+    // imported, so the peak should not follow the file's size.
+    const small = peakRssMb(['accounts', 'import', file], { DATA_DIR: join(dir, 'rss-small') });
+    const largeFile = join(dir, 'import-large.json');
+    writeSyntheticFile(largeFile, CLI_ACCOUNTS * 3, 7);
+    const large = peakRssMb(['accounts', 'import', largeFile], { DATA_DIR: join(dir, 'rss-large') });
+    console.log(
+      `helpbot accounts import peak RSS: ${small} MB for the ${fixed(statSync(file).size / 1048576, 0)} MB file, ${large} MB for ${fixed(statSync(largeFile).size / 1048576, 0)} MB`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { HelpDesk } from '../core/help-desk.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { benchLedger } from './ledger.js';
+import { peakRssMb } from './peak-rss-probe.js';
 import { benchmarkLongPosts, benchmarkQuestions } from './questions.js';
 import { fixed, summarise } from './stats.js';
 
@@ -15,7 +16,6 @@ const LONG_POSTS = 2_000;
 const COLD_STARTS = 15;
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/helpbot.js', import.meta.url));
-const RSS_PROBE = fileURLToPath(new URL('./ask-rss.js', import.meta.url));
 
 /** Milliseconds each call took, one after the other. */
 async function timeEach<T>(items: readonly T[], work: (item: T) => unknown): Promise<number[]> {
@@ -85,10 +85,7 @@ async function main(): Promise<void> {
     `helpbot ask cold start, ${COLD_STARTS} runs (ms): p50 ${fixed(cold.p50, 0)}  p90 ${fixed(cold.p90, 0)}  max ${fixed(cold.max, 0)}`,
   );
 
-  const probe = spawnSync(process.execPath, [RSS_PROBE, 'when do my free connects arrive'], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
-  console.log(`helpbot ask peak RSS: ${probe.stdout.toString().trim()} MB`);
+  console.log(`helpbot ask peak RSS: ${peakRssMb(['ask', 'when do my free connects arrive'])} MB`);
 
   await benchLedger(loaded.kb);
 }

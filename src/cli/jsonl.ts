@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { decodeUtf8, EncodingError } from './decode-text.js';
+import { decodeUtf8, EncodingError } from '../core/text/utf8.js';
 import { UsageError } from './io.js';
 
 /** Reads a JSON Lines file, each line checked by `schema`; the first bad line stops it with its number. */
@@ -47,7 +47,7 @@ export function readTextFile(command: string, file: string): string {
 }
 
 /** The file's text, or a one-line refusal naming the file and its encoding problem. */
-export function decodedOrRefused(command: string, file: string, bytes: Uint8Array): string {
+function decodedOrRefused(command: string, file: string, bytes: Uint8Array): string {
   try {
     return decodeUtf8(bytes);
   } catch (error) {

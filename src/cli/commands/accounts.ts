@@ -1,17 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
-import { parseImportText } from '../../accounts/import-file.js';
+import { stat } from 'node:fs/promises';
+import { readImportFile } from '../../accounts/import-file.js';
 import { type ImportSummary, LedgerBusyError } from '../../core/ledger/store.js';
 import { formatLedgerProblem, type LedgerProblem } from '../../core/rules/problems.js';
+import { EncodingError } from '../../core/text/utf8.js';
 import { parseCommandArgs } from '../args.js';
 import { CommandFailure, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
-import { decodedOrRefused } from '../jsonl.js';
 import { loadRuntime } from '../runtime.js';
 
 /** An import waits this long for another writer (another import) before it gives up. */
 const IMPORT_WAIT_MS = 10 * 60_000;
-
-/** Far beyond any real export; past it we refuse before reading the file into memory. */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export async function accountsCommand(args: readonly string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
@@ -33,16 +30,15 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   if (file === undefined)
     throw new UsageError('accounts import: missing the file, e.g. helpbot accounts import accounts.json');
   if (extra !== undefined) throw new UsageError(`accounts import: unexpected argument "${extra}"`);
-  const text = await readImportFile(file);
+  await checkReadable(file);
 
-  const parsed = parseImportText(text);
-  if (!parsed.ok) return rejected(io, file, parsed.problems, values.json);
   const runtime = await loadRuntime(io, { ledger: true });
   try {
     const ledger = runtime.ledger;
     if (ledger === undefined) throw new Error('ledger not opened');
+    // Read as it is imported: memory follows the largest account, whatever the file's size.
     const result = await ledger
-      .importAccounts(parsed.accounts, {
+      .importStream(readImportFile(file), {
         dryRun: values['dry-run'],
         maxWaitMs: IMPORT_WAIT_MS,
         onWait: () =>
@@ -52,8 +48,7 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
           ),
       })
       .catch((error: unknown) => {
-        if (!(error instanceof LedgerBusyError)) throw error;
-        throw new CommandFailure(`accounts import: ${file}: ${error.message}`);
+        throw importFailure(file, error);
       });
     if (!result.ok) return rejected(io, file, result.problems, values.json);
     runtime.log.debug({ file, ...result.summary, dryRun: values['dry-run'] }, 'accounts imported');
@@ -72,21 +67,29 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function readImportFile(file: string): Promise<string> {
+/** Refuses what cannot be read before the ledger is opened: no file, a folder, no permission. */
+async function checkReadable(file: string): Promise<void> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new UsageError(`accounts import: ${file} is not a file`);
-    if (info.size > MAX_IMPORT_BYTES) {
-      throw new UsageError(
-        `accounts import: ${file} is ${Math.round(info.size / 1048576)} MB; split it into files under ${MAX_IMPORT_BYTES / 1048576} MB`,
-      );
-    }
-    return decodedOrRefused('accounts import', file, await readFile(file));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`accounts import: cannot read ${file}${code === undefined ? '' : ` (${code})`}`);
+    throw cannotRead(file, error);
   }
+}
+
+/** What stopped an import, as the one line a person reads; nothing was written in any case. */
+function importFailure(file: string, error: unknown): unknown {
+  if (error instanceof LedgerBusyError)
+    return new CommandFailure(`accounts import: ${file}: ${error.message}`);
+  if (error instanceof EncodingError) return new UsageError(`accounts import: ${file}: ${error.message}`);
+  if (typeof (error as NodeJS.ErrnoException).syscall === 'string') return cannotRead(file, error);
+  return error;
+}
+
+function cannotRead(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new UsageError(`accounts import: cannot read ${file}${code === undefined ? '' : ` (${code})`}`);
 }
 
 /** A person reads the first problems and fixes their cause; a program reads the --json output. */

@@ -34,39 +34,75 @@ export type ImportPlan =
   | { readonly ok: true; readonly changes: readonly AccountChange[] }
   | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
 
+/** Plans a whole import at once: every account's change, or every problem. */
 export function planImport(
   incoming: readonly Account[],
   stored: StoredView,
   policy: RulesPolicy,
 ): ImportPlan {
-  const problems: LedgerProblem[] = [];
+  const planner = new ImportPlanner(stored, policy);
   const changes: AccountChange[] = [];
-  const accountIds = new Set<string>();
-  const identityInFile = new Map<string, string>();
-
   for (const account of incoming) {
+    const change = planner.plan(account);
+    if (change !== undefined) changes.push(change);
+  }
+  return planner.problems.length > 0 ? { ok: false, problems: planner.problems } : { ok: true, changes };
+}
+
+/**
+ * Plans an import account by account, for a file read as it is imported: the store applies each
+ * change as it comes while no problem has been found, in a transaction it commits only when the
+ * whole file was clean. What must hold across accounts (an id or an identity used twice) is kept
+ * here, so the plan of an account does not depend on whether the ones before it were written.
+ */
+export class ImportPlanner {
+  private readonly found: LedgerProblem[] = [];
+  private readonly accountIds = new Set<string>();
+  private readonly identityInFile = new Map<string, string>();
+
+  constructor(
+    private readonly stored: StoredView,
+    private readonly policy: RulesPolicy,
+  ) {}
+
+  /** Everything found so far, in the order of the file. */
+  get problems(): readonly LedgerProblem[] {
+    return this.found;
+  }
+
+  /** Records problems found outside any account's plan (the file itself, an account's fields). */
+  refuse(problems: readonly LedgerProblem[]): void {
+    this.found.push(...problems);
+  }
+
+  /** The account's change, or undefined when it has problems (they join `problems`). */
+  plan(account: Account): AccountChange | undefined {
+    const before = this.found.length;
     const problem = (message: string, extra: { entry?: string; field?: string } = {}) =>
-      problems.push({ account: account.id, ...extra, message });
-    if (accountIds.has(account.id)) problem('appears more than once in the file', { field: 'id' });
-    accountIds.add(account.id);
+      this.found.push({ account: account.id, ...extra, message });
+    // A second copy of an account is the problem; its entries would be judged against the first
+    // copy in one kind of import and not in the other, so they are not judged at all.
+    if (this.accountIds.has(account.id)) {
+      problem('appears more than once in the file', { field: 'id' });
+      return undefined;
+    }
+    this.accountIds.add(account.id);
     if (!PLANS_BY_KIND[account.kind].includes(account.plan)) {
       problem(
         `plan "${account.plan}" is not ${account.kind === 'agency' ? 'an agency' : 'a freelancer'} plan (${PLANS_BY_KIND[account.kind].join(', ')})`,
-        {
-          field: 'plan',
-        },
+        { field: 'plan' },
       );
     }
 
     for (const identity of account.identities) {
-      const inFile = identityInFile.get(identity);
-      const owner = stored.identityOwner(identity);
+      const inFile = this.identityInFile.get(identity);
+      const owner = this.stored.identityOwner(identity);
       if (inFile !== undefined && inFile !== account.id) {
         problem(`identity ${identity} is also listed for account ${inFile}`, { field: 'identities' });
       } else if (owner !== null && owner !== account.id) {
         problem(`identity ${identity} is already linked to account ${owner}`, { field: 'identities' });
       }
-      identityInFile.set(identity, account.id);
+      this.identityInFile.set(identity, account.id);
     }
 
     const entryIds = new Set<string>();
@@ -82,18 +118,16 @@ export function planImport(
       }
     }
 
-    const existing = stored.account(account.id);
+    const existing = this.stored.account(account.id);
     const storedEntries = new Map((existing?.ledger ?? []).map((entry) => [entry.id, entry]));
     const newEntries: LedgerEntry[] = [];
     for (const entry of account.ledger) {
-      const before = storedEntries.get(entry.id);
-      if (before === undefined) newEntries.push(entry);
-      else if (!sameEntry(before, entry)) {
+      const earlier = storedEntries.get(entry.id);
+      if (earlier === undefined) newEntries.push(entry);
+      else if (!sameEntry(earlier, entry)) {
         problem(
           'was imported before with different content; ledger entries cannot change (add an adjustment)',
-          {
-            entry: entry.id,
-          },
+          { entry: entry.id },
         );
       }
     }
@@ -102,12 +136,14 @@ export function planImport(
     // unknown to the platform, never makes one of the file's entries invalid. With the debits back
     // in, what they leave short is a moderator's own new debit beyond the balance (refused, as
     // always), or a notice: a correction made before entries dated earlier arrived.
-    problems.push(...replayLedger(merged, policy, END_OF_TIME, { withoutModeratorDebits: true }).problems);
+    this.found.push(
+      ...replayLedger(merged, this.policy, END_OF_TIME, { withoutModeratorDebits: true }).problems,
+    );
     const added = new Set(newEntries.map((entry) => entry.id));
     const notices: LedgerProblem[] = [];
     // Most accounts have no moderator's debit: then the second replay would be the first one again.
     const corrected = merged.ledger.some(isModeratorDebit);
-    for (const shortfall of corrected ? replayLedger(merged, policy, END_OF_TIME).shortfalls : []) {
+    for (const shortfall of corrected ? replayLedger(merged, this.policy, END_OF_TIME).shortfalls : []) {
       if (added.has(shortfall.entry) && isModeratorEntry({ id: shortfall.entry })) {
         problem(
           `debits ${shortfall.wanted} Connects but the balance at ${shortfall.at.toISOString()} is ${shortfall.taken}`,
@@ -115,9 +151,10 @@ export function planImport(
         );
       } else notices.push(shortfallNotice(shortfall));
     }
+    if (this.found.length > before) return undefined;
 
     const known = new Set(existing?.identities ?? []);
-    changes.push({
+    return {
       account: {
         ...account,
         identities: [...new Set([...(existing?.identities ?? []), ...account.identities])],
@@ -131,9 +168,8 @@ export function planImport(
       newEntries,
       newIdentities: [...new Set(account.identities)].filter((identity) => !known.has(identity)),
       notices,
-    });
+    };
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
 }
 
 function shortfallNotice(shortfall: Shortfall): LedgerProblem {

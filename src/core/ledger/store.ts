@@ -39,6 +39,9 @@ export class LedgerDamagedError extends Error {
   override readonly name = 'LedgerDamagedError';
 }
 
+/** One account read from an import file, or what is wrong with one part of the file. */
+export type ImportItem = { readonly account: Account } | { readonly problems: readonly LedgerProblem[] };
+
 export type ImportResult =
   | { readonly ok: true; readonly summary: ImportSummary }
   | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
@@ -57,6 +60,12 @@ export interface LedgerStore {
    * rejects with LedgerBusyError.
    */
   importAccounts(accounts: readonly Account[], options?: WriteOptions): Promise<ImportResult>;
+  /**
+   * The same, for a file read as it is imported: each account is checked and written as it comes,
+   * in one transaction committed only if the whole file had no problem. Memory follows the largest
+   * account, not the file. A problem item, or an error thrown while reading, leaves nothing written.
+   */
+  importStream(items: AsyncIterable<ImportItem>, options?: WriteOptions): Promise<ImportResult>;
   countAccounts(): Promise<number>;
   /** Checks the storage itself; rejects with LedgerDamagedError when it is damaged. */
   verify(): Promise<void>;

@@ -1,9 +1,15 @@
 import type Database from 'better-sqlite3';
 import { type EntryColumns, entryColumns, entryFromColumns } from '../../core/ledger/entry-columns.js';
-import { type AccountChange, planImport, type StoredView } from '../../core/ledger/import-plan.js';
 import {
+  type AccountChange,
+  ImportPlanner,
+  planImport,
+  type StoredView,
+} from '../../core/ledger/import-plan.js';
+import { ImportTally } from '../../core/ledger/import-tally.js';
+import {
+  type ImportItem,
   type ImportResult,
-  type ImportSummary,
   LedgerBusyError,
   LedgerDamagedError,
   type LedgerStore,
@@ -43,9 +49,11 @@ interface AccountRow {
 }
 
 /** The embedded ledger: one SQLite file in DATA_DIR. better-sqlite3 is synchronous; the port is not. */
+type Statements = ReturnType<typeof prepare>;
+
 export class SqliteLedgerStore implements LedgerStore {
   private readonly db: Database.Database;
-  private readonly statements: ReturnType<SqliteLedgerStore['prepare']>;
+  private readonly statements: Statements;
 
   constructor(
     private readonly file: string,
@@ -53,7 +61,7 @@ export class SqliteLedgerStore implements LedgerStore {
   ) {
     this.db = openDatabase(file, LEDGER_MIGRATIONS);
     try {
-      this.statements = this.prepare(this.db);
+      this.statements = prepare(this.db);
     } catch (error) {
       this.db.close();
       // A file whose version number matches but whose tables do not: refuse it rather than guess.
@@ -63,47 +71,15 @@ export class SqliteLedgerStore implements LedgerStore {
     }
   }
 
-  private prepare(db: Database.Database) {
-    return {
-      owner: db.prepare<[string], { account_id: string }>(
-        'SELECT account_id FROM identities WHERE identity = ?',
-      ),
-      account: db.prepare<[string], AccountRow>(
-        'SELECT id, kind, plan, billing_day FROM accounts WHERE id = ?',
-      ),
-      identities: db
-        .prepare<[string], string>('SELECT identity FROM identities WHERE account_id = ? ORDER BY rowid')
-        .pluck(),
-      entries: db.prepare<[string], EntryColumns>(
-        'SELECT id, at, type, amount, reason, proposal, job, boost, outcome FROM entries WHERE account_id = ? ORDER BY seq',
-      ),
-      count: db.prepare<[], number>('SELECT count(*) FROM accounts').pluck(),
-      lastSeq: db
-        .prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM entries WHERE account_id = ?')
-        .pluck(),
-      insertAccount: db.prepare(
-        'INSERT INTO accounts (id, kind, plan, billing_day, created_at, updated_at) VALUES (@id, @kind, @plan, @billingDay, @now, @now)',
-      ),
-      updateAccount: db.prepare(
-        'UPDATE accounts SET kind = @kind, plan = @plan, billing_day = @billingDay, updated_at = @now WHERE id = @id',
-      ),
-      insertIdentity: db.prepare('INSERT INTO identities (identity, account_id) VALUES (?, ?)'),
-      insertEntry: db.prepare(
-        `INSERT INTO entries (account_id, id, seq, at, type, amount, reason, proposal, job, boost, outcome, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
-  }
-
   async accountForIdentity(identity: string): Promise<Account | null> {
     return this.guarded(() => {
       const owner = this.statements.owner.get(identity);
-      return owner === undefined ? null : this.read(owner.account_id);
+      return owner === undefined ? null : readAccount(this.statements, owner.account_id);
     });
   }
 
   async accountById(id: string): Promise<Account | null> {
-    return this.guarded(() => this.read(id));
+    return this.guarded(() => readAccount(this.statements, id));
   }
 
   async countAccounts(): Promise<number> {
@@ -140,22 +116,77 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   async importAccounts(accounts: readonly Account[], options: WriteOptions = {}): Promise<ImportResult> {
-    const view: StoredView = {
-      account: (id) => this.read(id),
-      identityOwner: (identity) => this.statements.owner.get(identity)?.account_id ?? null,
-    };
     // IMMEDIATE: the check and the writes see the same ledger, whoever else is writing.
     const run = this.db.transaction((): ImportResult => {
-      const plan = planImport(accounts, view, this.policy);
+      const plan = planImport(accounts, storedView(this.statements), this.policy);
       if (!plan.ok) return plan;
-      if (!options.dryRun) this.apply(plan.changes, Date.now());
-      return { ok: true, summary: summarise(plan.changes) };
+      const tally = new ImportTally();
+      const now = Date.now();
+      for (const change of plan.changes) {
+        if (!options.dryRun) applyChange(this.statements, change, now);
+        tally.add(change);
+      }
+      return { ok: true, summary: tally.summary() };
     });
+    return this.whenFree(this.db, () => run.immediate(), options);
+  }
+
+  async importStream(items: AsyncIterable<ImportItem>, options: WriteOptions = {}): Promise<ImportResult> {
+    // A connection of its own, so that while a long import runs, this store's readers (the bot
+    // answering members) keep reading the committed ledger. An in-memory ledger has only this one.
+    const own = this.file !== ':memory:';
+    const db = own ? openDatabase(this.file, LEDGER_MIGRATIONS) : this.db;
+    try {
+      await this.whenFree(db, () => db.exec('BEGIN IMMEDIATE'), options);
+      try {
+        const result = await this.planAndApply(items, own ? prepare(db) : this.statements, options);
+        this.guarded(() => db.exec(result.ok && !options.dryRun ? 'COMMIT' : 'ROLLBACK'));
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      if (own) db.close();
+    }
+  }
+
+  /** Plans each account as it is read and writes it while the file has had no problem. */
+  private async planAndApply(
+    items: AsyncIterable<ImportItem>,
+    statements: Statements,
+    options: WriteOptions,
+  ): Promise<ImportResult> {
+    const planner = new ImportPlanner(storedView(statements), this.policy);
+    const tally = new ImportTally();
+    const now = Date.now();
+    for await (const item of items) {
+      if ('problems' in item) {
+        planner.refuse(item.problems);
+        continue;
+      }
+      const change = this.guarded(() => planner.plan(item.account));
+      // After a problem nothing more is written (it will all be rolled back); the rest of the
+      // file is still checked, so that one run lists every problem.
+      if (change === undefined || planner.problems.length > 0) continue;
+      if (!options.dryRun) this.guarded(() => applyChange(statements, change, now));
+      tally.add(change);
+    }
+    return planner.problems.length > 0
+      ? { ok: false, problems: planner.problems }
+      : { ok: true, summary: tally.summary() };
+  }
+
+  /**
+   * Runs `write` (which starts a write transaction) once no other process holds the ledger's write
+   * lock, retrying without blocking the event loop, up to `options.maxWaitMs`.
+   */
+  private async whenFree<T>(db: Database.Database, write: () => T, options: WriteOptions): Promise<T> {
     const started = Date.now();
     const maxWaitMs = options.maxWaitMs ?? DEFAULT_WRITE_WAIT_MS;
     let pause = FIRST_RETRY_MS;
     for (let attempt = 0; ; attempt++) {
-      const result = this.guarded(() => this.withoutWaiting(() => run.immediate()));
+      const result = this.guarded(() => withoutWaiting(db, write));
       if (result !== BUSY) return result;
       const waited = Date.now() - started;
       if (waited >= maxWaitMs) throw new LedgerBusyError(waited);
@@ -165,79 +196,94 @@ export class SqliteLedgerStore implements LedgerStore {
     }
   }
 
-  /**
-   * Runs a write transaction that gives up at once if another process holds the write lock:
-   * better-sqlite3 is synchronous, and SQLite's own wait would freeze every reply the bot is making.
-   */
-  private withoutWaiting<T>(write: () => T): T | typeof BUSY {
-    this.db.pragma('busy_timeout = 0');
-    try {
-      return write();
-    } catch (error) {
-      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return BUSY;
-      throw error;
-    } finally {
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
-  }
-
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-
-  private apply(changes: readonly AccountChange[], now: number): void {
-    const s = this.statements;
-    for (const change of changes) {
-      const { account } = change;
-      const details = {
-        id: account.id,
-        kind: account.kind,
-        plan: account.plan,
-        billingDay: account.billingDay,
-        now,
-      };
-      if (change.isNew) s.insertAccount.run(details);
-      else if (change.detailsChanged) s.updateAccount.run(details);
-      for (const identity of change.newIdentities) s.insertIdentity.run(identity, account.id);
-      // seq numbers an account's entries in the order they were recorded, continuing after earlier imports.
-      let seq = change.isNew ? 0 : (s.lastSeq.get(account.id) as number);
-      for (const entry of change.newEntries) s.insertEntry.run(...entryParams(account.id, ++seq, entry, now));
-    }
-  }
-
-  private read(id: string): Account | null {
-    const row = this.statements.account.get(id);
-    if (row === undefined) return null;
-    return {
-      id: row.id,
-      kind: row.kind,
-      plan: row.plan,
-      billingDay: row.billing_day,
-      identities: this.statements.identities.all(id),
-      ledger: this.statements.entries.all(id).map(entryFromColumns),
-    };
-  }
 }
 
-function summarise(changes: readonly AccountChange[]): ImportSummary {
-  let entries = 0;
-  let entriesAdded = 0;
-  let identitiesLinked = 0;
-  for (const change of changes) {
-    entries += change.account.ledger.length;
-    entriesAdded += change.newEntries.length;
-    identitiesLinked += change.newIdentities.length;
-  }
-  const notices = changes.flatMap((change) => change.notices);
+function prepare(db: Database.Database) {
   return {
-    accounts: changes.length,
-    accountsCreated: changes.filter((change) => change.isNew).length,
-    accountsUpdated: changes.filter((change) => change.detailsChanged).length,
-    entries,
-    entriesAdded,
-    identitiesLinked,
-    ...(notices.length > 0 ? { notices } : {}),
+    owner: db.prepare<[string], { account_id: string }>(
+      'SELECT account_id FROM identities WHERE identity = ?',
+    ),
+    account: db.prepare<[string], AccountRow>(
+      'SELECT id, kind, plan, billing_day FROM accounts WHERE id = ?',
+    ),
+    identities: db
+      .prepare<[string], string>('SELECT identity FROM identities WHERE account_id = ? ORDER BY rowid')
+      .pluck(),
+    entries: db.prepare<[string], EntryColumns>(
+      'SELECT id, at, type, amount, reason, proposal, job, boost, outcome FROM entries WHERE account_id = ? ORDER BY seq',
+    ),
+    count: db.prepare<[], number>('SELECT count(*) FROM accounts').pluck(),
+    lastSeq: db
+      .prepare<[string], number>('SELECT coalesce(max(seq), 0) FROM entries WHERE account_id = ?')
+      .pluck(),
+    insertAccount: db.prepare(
+      'INSERT INTO accounts (id, kind, plan, billing_day, created_at, updated_at) VALUES (@id, @kind, @plan, @billingDay, @now, @now)',
+    ),
+    updateAccount: db.prepare(
+      'UPDATE accounts SET kind = @kind, plan = @plan, billing_day = @billingDay, updated_at = @now WHERE id = @id',
+    ),
+    insertIdentity: db.prepare('INSERT INTO identities (identity, account_id) VALUES (?, ?)'),
+    insertEntry: db.prepare(
+      `INSERT INTO entries (account_id, id, seq, at, type, amount, reason, proposal, job, boost, outcome, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
   };
+}
+
+function storedView(statements: Statements): StoredView {
+  return {
+    account: (id) => readAccount(statements, id),
+    identityOwner: (identity) => statements.owner.get(identity)?.account_id ?? null,
+  };
+}
+
+function readAccount(s: Statements, id: string): Account | null {
+  const row = s.account.get(id);
+  if (row === undefined) return null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    plan: row.plan,
+    billingDay: row.billing_day,
+    identities: s.identities.all(id),
+    ledger: s.entries.all(id).map(entryFromColumns),
+  };
+}
+
+function applyChange(s: Statements, change: AccountChange, now: number): void {
+  const { account } = change;
+  const details = {
+    id: account.id,
+    kind: account.kind,
+    plan: account.plan,
+    billingDay: account.billingDay,
+    now,
+  };
+  if (change.isNew) s.insertAccount.run(details);
+  else if (change.detailsChanged) s.updateAccount.run(details);
+  for (const identity of change.newIdentities) s.insertIdentity.run(identity, account.id);
+  // seq numbers an account's entries in the order they were recorded, continuing after earlier imports.
+  let seq = change.isNew ? 0 : (s.lastSeq.get(account.id) as number);
+  for (const entry of change.newEntries) s.insertEntry.run(...entryParams(account.id, ++seq, entry, now));
+}
+
+/**
+ * Runs a write transaction that gives up at once if another process holds the write lock:
+ * better-sqlite3 is synchronous, and SQLite's own wait would freeze every reply the bot is making.
+ */
+function withoutWaiting<T>(db: Database.Database, write: () => T): T | typeof BUSY {
+  db.pragma('busy_timeout = 0');
+  try {
+    return write();
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return BUSY;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }
 
 /** Positional, in the column order of the insert: binding by name costs a third of import time. */

@@ -47,6 +47,7 @@ function slow(ledger: LedgerStore, ms: number): LedgerStore {
     },
     accountById: (id) => ledger.accountById(id),
     importAccounts: (accounts, importOptions) => ledger.importAccounts(accounts, importOptions),
+    importStream: (items, importOptions) => ledger.importStream(items, importOptions),
     countAccounts: () => ledger.countAccounts(),
     verify: () => ledger.verify(),
     close: () => ledger.close(),

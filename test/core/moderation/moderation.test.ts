@@ -157,6 +157,9 @@ describe('ledger actions', () => {
       importAccounts: async () => {
         throw new LedgerBusyError(30_000);
       },
+      importStream: async () => {
+        throw new LedgerBusyError(30_000);
+      },
     };
     const blocked = new Moderation(desk, busy, state, directory);
     const result = await blocked.handle({

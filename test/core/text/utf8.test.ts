@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, EncodingError } from '../../src/cli/decode-text.js';
+import { decodeUtf8, EncodingError } from '../../../src/core/text/utf8.js';
 
 const bytes = (text: string, encoding: BufferEncoding = 'utf8') => Buffer.from(text, encoding);
 
