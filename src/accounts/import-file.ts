@@ -12,7 +12,14 @@ import {
   withoutByteOrderMark,
 } from '../core/text/utf8.js';
 import { accountSchema } from './import-schema.js';
-import { JsonSyntaxError, NotAnObjectError, ObjectScanner, type ScannedPiece } from './json-scanner.js';
+import {
+  JsonSyntaxError,
+  NotAnObjectError,
+  ObjectScanner,
+  parseFault,
+  type ScannedPiece,
+  type ScanResult,
+} from './json-scanner.js';
 
 // Reads an accounts import file (docs/contract.md section 4) into the core's types, account by
 // account, or says everything that is wrong with it: a problem names the account, the entry and the
@@ -31,7 +38,14 @@ const HEAD_BYTES = 64;
 /** The accounts of a whole import file's text, or all of its problems. */
 export function parseImportText(text: string): ParsedImport {
   const reader = new ImportReader();
-  const items = [...reader.push(Buffer.from(text, 'utf8')), ...reader.end()];
+  let items: ImportItem[];
+  try {
+    items = [...reader.push(Buffer.from(text, 'utf8')), ...reader.end()];
+  } catch (error) {
+    // Text in memory is always UTF-8 once encoded; what is left is text that looks like UTF-16.
+    if (!(error instanceof EncodingError)) throw error;
+    return { ok: false, problems: [{ account: FILE_LEVEL, message: error.message }] };
+  }
   const problems = items.flatMap((item) => ('problems' in item ? item.problems : []));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, accounts: items.flatMap((item) => ('account' in item ? [item.account] : [])) };
@@ -75,12 +89,7 @@ export class ImportReader {
     if (this.stopped) return [];
     const items = this.head === undefined ? [] : this.scan(this.takeHead());
     if (this.stopped) return items;
-    items.push(
-      ...this.readPieces(() => {
-        this.scanner.end();
-        return [];
-      }),
-    );
+    items.push(...this.readPieces(this.scanner.end()));
     if (this.stopped) return items;
     if (this.scanner.listsSeen + (this.accountsMember ? 1 : 0) === 0)
       items.push(fileProblem({ field: 'accounts', message: 'is missing' }));
@@ -99,22 +108,18 @@ export class ImportReader {
   }
 
   private scan(chunk: Buffer): ImportItem[] {
-    return this.readPieces(() => this.scanner.push(chunk));
+    return this.readPieces(this.scanner.push(chunk));
   }
 
-  private readPieces(scan: () => ScannedPiece[]): ImportItem[] {
-    let pieces: ScannedPiece[];
-    try {
-      pieces = scan();
-    } catch (error) {
-      return [this.stop(error)];
-    }
+  /** The pieces in file order, then what stopped the scan after them, if anything did. */
+  private readPieces(scanned: ScanResult): ImportItem[] {
     const items: ImportItem[] = [];
-    for (const piece of pieces) {
+    for (const piece of scanned.pieces) {
       const item = this.read(piece);
       if (item !== undefined) items.push(item);
-      if (this.stopped) break;
+      if (this.stopped) return items;
     }
+    if (scanned.error !== undefined) items.push(this.stop(scanned.error));
     return items;
   }
 
@@ -175,26 +180,12 @@ function syntaxMessage(reason: string, at: TextPosition | undefined): string {
     : `not valid JSON at line ${at.line}, column ${at.column}: ${reason}`;
 }
 
-/**
- * JSON.parse's complaint about a piece of the file, placed by line and column in the file. V8
- * gives a position for most faults; for an unexpected token it quotes the text instead, and the
- * piece's own start is the closest place to name.
- */
+/** JSON.parse's complaint about a piece of the file, placed by line and column in the file. */
 function jsonMessage(text: string, from: TextPosition, error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
-  const position = /in JSON at position (\d+)/.exec(message)?.[1];
-  if (position === undefined) {
-    const reason = message.replace(/, ".*" is not valid JSON$/, '');
-    return `not valid JSON in the value starting at line ${from.line}, column ${from.column}: ${reason}`;
-  }
-  let { line, column } = from;
-  for (let i = 0; i < Number(position); i++) {
-    if (text.charCodeAt(i) === 0x0a) {
-      line++;
-      column = 1;
-    } else column++;
-  }
-  return syntaxMessage(message.replace(/ in JSON at position \d+.*$/, ''), { line, column });
+  const fault = parseFault(text, from, error);
+  return fault.at === undefined
+    ? `not valid JSON in the value starting at line ${from.line}, column ${from.column}: ${fault.reason}`
+    : syntaxMessage(fault.reason, fault.at);
 }
 
 /** Names a schema issue by account id and entry id, which is how a moderator finds it in the file. */

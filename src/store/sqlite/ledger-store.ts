@@ -54,6 +54,8 @@ type Statements = ReturnType<typeof prepare>;
 export class SqliteLedgerStore implements LedgerStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
+  /** An in-memory ledger's streamed import under way, which other writes wait for. */
+  private sharedImport: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly file: string,
@@ -116,6 +118,7 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   async importAccounts(accounts: readonly Account[], options: WriteOptions = {}): Promise<ImportResult> {
+    await this.sharedImport;
     // IMMEDIATE: the check and the writes see the same ledger, whoever else is writing.
     const run = this.db.transaction((): ImportResult => {
       const plan = planImport(accounts, storedView(this.statements), this.policy);
@@ -136,6 +139,15 @@ export class SqliteLedgerStore implements LedgerStore {
     // answering members) keep reading the committed ledger. An in-memory ledger has only this one.
     const own = this.file !== ':memory:';
     const db = own ? openDatabase(this.file, LEDGER_MIGRATIONS) : this.db;
+    // On the one connection, another write would land inside this import's transaction: it waits.
+    let done = () => {};
+    if (!own) {
+      const before = this.sharedImport;
+      this.sharedImport = new Promise((resolve) => {
+        done = resolve;
+      });
+      await before;
+    }
     try {
       await this.whenFree(db, () => db.exec('BEGIN IMMEDIATE'), options);
       try {
@@ -148,6 +160,7 @@ export class SqliteLedgerStore implements LedgerStore {
       }
     } finally {
       if (own) db.close();
+      else done();
     }
   }
 

@@ -137,5 +137,18 @@ describe('SqliteLedgerStore.importStream', () => {
     stores.push(memory);
     expect(await memory.importStream(itemsOf([{ account: account('acct-a') }]))).toMatchObject({ ok: true });
     expect(await memory.countAccounts()).toBe(1);
+    // With one connection, a write during a streamed import waits for it rather than joining its
+    // transaction (and vanishing with it when the import is refused).
+    async function* refusedLater(): AsyncGenerator<ImportItem> {
+      yield { account: account('acct-b') };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      yield { problems: [{ account: 'acct-c', message: 'bad' }] };
+    }
+    const streaming = memory.importStream(refusedLater());
+    const other = memory.importAccounts([account('acct-d')]);
+    expect(await streaming).toMatchObject({ ok: false });
+    expect(await other).toMatchObject({ ok: true });
+    expect((await memory.accountById('acct-d'))?.id).toBe('acct-d');
+    expect(await memory.accountById('acct-b')).toBeNull();
   });
 });
