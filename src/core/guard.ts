@@ -1,3 +1,4 @@
+import { en } from './messages/en.js';
 import type { StateStore } from './state/store.js';
 import { type Actor, identityOf } from './types.js';
 
@@ -19,5 +20,5 @@ export async function cooldownNote(
   now: Date,
 ): Promise<string | null> {
   const left = await state.cooldown(identityOf(actor), ms, now);
-  return left === 0 ? null : `One moment please: you can ask again in ${Math.ceil(left / 1000)} s.`;
+  return left === 0 ? null : en.cooldown(Math.ceil(left / 1000));
 }

@@ -1,26 +1,21 @@
 import { Client, Events, GatewayIntentBits, type Interaction, type Message, MessageFlags } from 'discord.js';
-import type { HelpDesk } from '../../core/help-desk.js';
-import type { Moderation } from '../../core/moderation/moderation.js';
-import type { StateStore } from '../../core/state/store.js';
+import { en } from '../../core/messages/en.js';
+import { type HelpParts, helpServices } from '../../core/use-cases/services.js';
 import type { Logger } from '../../log/logger.js';
 import type { DiscordContext, DiscordSettings } from './context.js';
 import { onMessage } from './handlers/messages.js';
 import { onInteraction } from './interactions.js';
 import { NO_PINGS } from './render.js';
 
-export interface DiscordBotOptions {
+export interface DiscordBotOptions extends HelpParts {
   readonly token: string;
   /** The REST base (DISCORD_API_BASE), e.g. https://discord.com/api. */
   readonly apiBase: string;
-  readonly desk: HelpDesk;
-  readonly state: StateStore;
-  readonly moderation: Moderation;
   readonly log: Logger;
   readonly settings: DiscordSettings;
-  readonly clock?: () => Date;
 }
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment, or ask a moderator.';
+const SORRY = en.sorry;
 
 /**
  * The Discord adapter: gateway events in, core replies out. Message content is a privileged
@@ -43,12 +38,9 @@ export class DiscordBot {
     });
     this.ctx = {
       client: this.client,
-      desk: options.desk,
-      state: options.state,
-      moderation: options.moderation,
+      services: helpServices(options, options.settings.cooldownMs),
       log: options.log,
       settings: options.settings,
-      clock: options.clock ?? (() => new Date()),
     };
     this.client.on(Events.InteractionCreate, (interaction) => void this.guardInteraction(interaction));
     this.client.on(Events.MessageCreate, (message) => void this.guardMessage(message));

@@ -1,18 +1,13 @@
 import type { Client } from 'discord.js';
-import type { HelpDesk } from '../../core/help-desk.js';
-import type { Moderation } from '../../core/moderation/moderation.js';
-import type { StateStore } from '../../core/state/store.js';
+import type { HelpServices } from '../../core/use-cases/services.js';
 import type { Logger } from '../../log/logger.js';
 
-/** What every Discord handler works with. */
+/** What every Discord handler works with: the core's use cases' services and the client. */
 export interface DiscordContext {
   readonly client: Client;
-  readonly desk: HelpDesk;
-  readonly state: StateStore;
-  readonly moderation: Moderation;
+  readonly services: HelpServices;
   readonly log: Logger;
   readonly settings: DiscordSettings;
-  readonly clock: () => Date;
 }
 
 export interface DiscordSettings {

@@ -21,7 +21,7 @@ const CONNECTS_SUBCOMMANDS = {
 /** Routes an interaction to its handler; unknown ones get a polite private note. */
 export async function onInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   // A redelivered interaction has one effect (its token can be answered once anyway).
-  if (!(await ctx.state.claimOnce(`discord-interaction:${interaction.id}`, 15 * 60_000))) return;
+  if (!(await ctx.services.state.claimOnce(`discord-interaction:${interaction.id}`, 15 * 60_000))) return;
   if (interaction.isAutocomplete()) {
     // Both commands autocomplete FAQ entries: /connects faq topic, /connects-mod teach|notice intent.
     if (interaction.commandName === CONNECTS || interaction.commandName === CONNECTS_MOD)

@@ -5,11 +5,10 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from 'discord.js';
-import type { Reply } from '../../core/types.js';
-import { buttonId } from '../button-ids.js';
+import type { ButtonRow } from '../../core/use-cases/services.js';
 
-// A core Reply as Discord message payloads: content within Discord's limits, the buttons that go
-// under it, and mentions that never ping anyone.
+// What the core shows, as Discord message payloads: content within Discord's limits, the buttons
+// that go under it, and mentions that never ping anyone.
 
 /** Discord's limit for a message's content. */
 export const MAX_CONTENT = 2000;
@@ -41,49 +40,21 @@ export function splitContent(text: string, limit = MAX_CONTENT): string[] {
   return chunks.length === 0 ? [''] : chunks;
 }
 
-const LABEL_LIMIT = 80;
+const STYLES = {
+  plain: ButtonStyle.Secondary,
+  positive: ButtonStyle.Success,
+  primary: ButtonStyle.Primary,
+} as const;
 
-/** Close topics to pick from, then helpful / not helpful / ask a moderator. */
-export function replyComponents(
-  reply: Reply,
-  questionId: string,
-): APIActionRowComponent<APIButtonComponent>[] {
-  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
-  if (reply.choices.length > 0) {
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: reply.choices.slice(0, 5).map((choice) => ({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: choice.title.slice(0, LABEL_LIMIT),
-        custom_id: buttonId({ kind: 'pick', intent: choice.intent, questionId }),
-      })),
-    });
-  }
-  if (reply.feedback) {
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Success,
-          label: 'Helpful',
-          custom_id: buttonId({ kind: 'feedback', verdict: 'helpful', questionId }),
-        },
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: 'Not helpful',
-          custom_id: buttonId({ kind: 'feedback', verdict: 'not-helpful', questionId }),
-        },
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Primary,
-          label: 'Ask a moderator',
-          custom_id: buttonId({ kind: 'moderator', questionId }),
-        },
-      ],
-    });
-  }
-  return rows;
+/** The core's rows of buttons as Discord components. */
+export function componentsOf(rows: readonly ButtonRow[]): APIActionRowComponent<APIButtonComponent>[] {
+  return rows.map((row) => ({
+    type: ComponentType.ActionRow,
+    components: row.map((button) => ({
+      type: ComponentType.Button,
+      style: STYLES[button.style],
+      label: button.label,
+      custom_id: button.id,
+    })),
+  }));
 }

@@ -1,6 +1,6 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { Reply } from '../../core/types.js';
-import { NO_PINGS, replyComponents, splitContent } from './render.js';
+import type { Shown } from '../../core/use-cases/services.js';
+import { componentsOf, NO_PINGS, splitContent } from './render.js';
 
 /** Discord drops an interaction not acknowledged within 3 s; defer well before that. */
 export const DEFER_AFTER_MS = 1500;
@@ -28,26 +28,15 @@ export class Responder {
     this.timer.unref();
   }
 
-  async text(content: string, ephemeral: boolean): Promise<void> {
-    await this.send(splitContent(content), [], ephemeral);
-  }
-
-  /** Text with buttons under its last part. */
-  async withButtons(
-    content: string,
-    components: ReturnType<typeof replyComponents>,
-    ephemeral: boolean,
-  ): Promise<void> {
-    await this.send(splitContent(content), components, ephemeral);
-  }
-
-  async reply(reply: Reply, questionId: string, ephemeral: boolean): Promise<void> {
-    await this.send(splitContent(reply.text), replyComponents(reply, questionId), ephemeral);
+  /** What the core decided to show; an interaction always gets an answer, so never nothing. */
+  async show(shown: Shown): Promise<void> {
+    if (shown.kind === 'nothing') throw new Error('an interaction must be answered');
+    await this.send(splitContent(shown.text), componentsOf(shown.buttons), shown.private);
   }
 
   private async send(
     chunks: readonly string[],
-    components: ReturnType<typeof replyComponents>,
+    components: ReturnType<typeof componentsOf>,
     ephemeral: boolean,
   ) {
     if (this.timer !== null) clearTimeout(this.timer);

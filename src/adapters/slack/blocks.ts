@@ -1,7 +1,6 @@
-import type { Reply } from '../../core/types.js';
-import { buttonId } from '../button-ids.js';
+import { privateText, type ShownMessage } from '../../core/use-cases/services.js';
 
-// A core Reply as Slack Block Kit: mrkdwn sections within Slack's limits, the buttons under them,
+// What the core shows, as Slack Block Kit: mrkdwn sections within Slack's limits, the buttons under them,
 // and text that can never mention anyone (`<!channel>` and friends arrive escaped).
 
 /** Slack's limit for one section's text. */
@@ -37,37 +36,27 @@ function sections(text: string): unknown[] {
   return parts.map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
 }
 
-const button = (text: string, actionId: string, style?: 'primary') => ({
-  type: 'button',
-  text: { type: 'plain_text', text: text.slice(0, 75) },
-  action_id: actionId,
-  ...(style === undefined ? {} : { style }),
-});
-
-/** The reply's text, the close topics as buttons, and helpful / not helpful / ask a moderator. */
-export function replyMessage(reply: Reply, questionId: string): SlackMessage {
-  const blocks = sections(reply.text);
-  if (reply.choices.length > 0) {
-    blocks.push({
-      type: 'actions',
-      elements: reply.choices.map((choice) =>
-        button(choice.title, buttonId({ kind: 'pick', intent: choice.intent, questionId })),
-      ),
-    });
-  }
-  if (reply.feedback) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        button('Helpful', buttonId({ kind: 'feedback', verdict: 'helpful', questionId })),
-        button('Not helpful', buttonId({ kind: 'feedback', verdict: 'not-helpful', questionId })),
-        button('Ask a moderator', buttonId({ kind: 'moderator', questionId }), 'primary'),
-      ],
-    });
-  }
-  return { text: mrkdwn(reply.text).slice(0, 3000), blocks };
+/** What the core shows, as Block Kit: its text in sections, each row of buttons as actions. */
+export function messageOf(shown: ShownMessage): SlackMessage {
+  const actions = shown.buttons.map((row) => ({
+    type: 'actions',
+    elements: row.map((button) => ({
+      type: 'button',
+      text: { type: 'plain_text', text: button.label },
+      action_id: button.id,
+      // Slack has one accent for buttons; the one that reaches a person gets it.
+      ...(button.style === 'primary' ? { style: 'primary' } : {}),
+    })),
+  }));
+  return { text: mrkdwn(shown.text).slice(0, 3000), blocks: [...sections(shown.text), ...actions] };
 }
 
-export function textMessage(text: string, extra: unknown[] = []): SlackMessage {
-  return { text: mrkdwn(text).slice(0, 3000), blocks: [...sections(text), ...extra] };
+/** A sentence with no buttons (a usage line, an apology). */
+export function textMessage(text: string): SlackMessage {
+  return messageOf(privateText(text));
+}
+
+/** Slack's response_type for what is shown: only the member, or everyone in the channel. */
+export function responseType(shown: ShownMessage): 'ephemeral' | 'in_channel' {
+  return shown.private ? 'ephemeral' : 'in_channel';
 }

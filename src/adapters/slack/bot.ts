@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Logger as BoltLogger, LogLevel, type RespondFn } from '@slack/bolt';
-import type { HelpDesk } from '../../core/help-desk.js';
-import type { Moderation } from '../../core/moderation/moderation.js';
-import type { StateStore } from '../../core/state/store.js';
+import { en } from '../../core/messages/en.js';
+import { type HelpParts, helpServices } from '../../core/use-cases/services.js';
 import type { Logger } from '../../log/logger.js';
 import { textMessage } from './blocks.js';
 import type { SlackContext, SlackSettings } from './context.js';
@@ -11,7 +10,7 @@ import { connectsCommand } from './handlers/connects.js';
 import { connectsModCommand } from './handlers/connects-mod.js';
 import { appMention } from './handlers/mention.js';
 
-export interface SlackBotOptions {
+export interface SlackBotOptions extends HelpParts {
   readonly token: string;
   /** HTTP mode: Slack signs each request with it; Bolt refuses a bad or stale signature. */
   readonly signingSecret?: string;
@@ -20,15 +19,11 @@ export interface SlackBotOptions {
   readonly port: number;
   /** SLACK_API_URL. */
   readonly apiUrl: string;
-  readonly desk: HelpDesk;
-  readonly moderation: Moderation;
-  readonly state: StateStore;
   readonly log: Logger;
   readonly settings: SlackSettings;
-  readonly clock?: () => Date;
 }
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment, or ask a moderator.';
+const SORRY = en.sorry;
 
 /** Bolt's logger interface on our pino logger. */
 function boltLogger(log: Logger): BoltLogger {
@@ -68,12 +63,9 @@ export class SlackBot {
     });
     this.ctx = {
       app: this.app,
-      desk: options.desk,
-      moderation: options.moderation,
-      state: options.state,
+      services: helpServices(options, options.settings.cooldownMs),
       log: options.log,
       settings: options.settings,
-      clock: options.clock ?? (() => new Date()),
     };
     const ctx = this.ctx;
     // Each listener acknowledges first (Slack waits 3 s), then works inside one error boundary.

@@ -1,7 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { HelpDesk } from '../../core/help-desk.js';
-import type { Moderation } from '../../core/moderation/moderation.js';
-import type { StateStore } from '../../core/state/store.js';
+import type { HelpServices } from '../../core/use-cases/services.js';
 import type { Logger } from '../../log/logger.js';
 
 export interface SlackSettings {
@@ -11,12 +9,10 @@ export interface SlackSettings {
   readonly cooldownMs: number;
 }
 
+/** What every Slack handler works with: the core's use cases' services and the app. */
 export interface SlackContext {
   readonly app: App;
-  readonly desk: HelpDesk;
-  readonly moderation: Moderation;
-  readonly state: StateStore;
+  readonly services: HelpServices;
   readonly log: Logger;
   readonly settings: SlackSettings;
-  readonly clock: () => Date;
 }

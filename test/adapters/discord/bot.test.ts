@@ -371,6 +371,34 @@ describe('an answer that finds a problem on the account', () => {
     expect(String(post.body?.content)).not.toContain('60 Connects');
     expect(post.body?.allowed_mentions).toEqual({ parse: [], roles: [MOD_ROLE_ID] });
   });
+
+  it('flags a topic the member picked among those offered, as Slack does', async () => {
+    const asked = dataOf(
+      await h.fake.interact(
+        slashCommand('ask', { question: 'connects' }, { userId: MISSING_GRANT_MEMBER_ID }),
+      ),
+    );
+    const questionId = buttonIds(asked)[0]?.split(':').at(-1);
+    const since = h.fake.calls.length;
+    const call = await h.fake.interact(
+      interactionPayload({
+        type: 3,
+        userId: MISSING_GRANT_MEMBER_ID,
+        data: { custom_id: `pick:connects.monthly-free:${questionId}`, component_type: 2 },
+        message: messagePayload({
+          channelId: OTHER_CHANNEL_ID,
+          author: BOT_MENTION,
+          content: asked.content,
+          components: asked.components ?? [],
+        }),
+      }),
+    );
+    const data = dataOf(call);
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.content).toContain('so that grant looks missing');
+    const post = await h.fake.waitForCall((c) => c.path === `/channels/${MOD_CHANNEL_ID}/messages`, since);
+    expect(String(post.body?.content)).toContain('flagged something on this member’s account');
+  });
 });
 
 describe('a muted channel', () => {

@@ -5,7 +5,6 @@ import { DiscordBot } from '../../../src/adapters/discord/bot.js';
 import type { DiscordSettings } from '../../../src/adapters/discord/context.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import type { LedgerStore } from '../../../src/core/ledger/store.js';
-import type { Account } from '../../../src/core/ledger/types.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
@@ -19,23 +18,14 @@ import {
 } from '../../helpers/fake-discord.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+import { missingGrantAccount } from '../../helpers/missing-grant.js';
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
 export const TOKEN = 'test-token-abcdefghijklmnopqrstuvwxyz';
 
 /** A Discord member whose latest monthly grant is missing (billing day 29, nothing since September). */
 export const MISSING_GRANT_MEMBER_ID = '200000000000000003';
-const MISSING_GRANT_ACCOUNT: Account = {
-  id: 'acct-missing',
-  kind: 'freelancer',
-  plan: 'basic',
-  billingDay: 29,
-  identities: [`discord:${MISSING_GRANT_MEMBER_ID}`],
-  ledger: [
-    { id: 's', at: new Date('2025-12-20T09:00:00Z'), type: 'grant', reason: 'signup', amount: 40 },
-    { id: 'm', at: new Date('2026-09-29T00:00:00Z'), type: 'grant', reason: 'monthly', amount: 10 },
-  ],
-};
+const MISSING_GRANT_ACCOUNT = missingGrantAccount(`discord:${MISSING_GRANT_MEMBER_ID}`);
 
 /** The same ledger, answering each lookup after `ms`: work that outlasts Discord's 3 seconds. */
 function slow(ledger: LedgerStore, ms: number): LedgerStore {

@@ -6,7 +6,7 @@ import {
   sendSigned,
   slashCommandBody,
 } from '../../helpers/fake-slack.js';
-import { MOD_CHANNEL, MODERATOR, type SlackHarness, startSlack } from './harness.js';
+import { MISSING_GRANT_MEMBER, MOD_CHANNEL, MODERATOR, type SlackHarness, startSlack } from './harness.js';
 
 const LINKED = 'U0DEV0001';
 const UNLINKED = 'U0NOBODY';
@@ -200,5 +200,45 @@ describe('buttons', () => {
 describe('the whole run', () => {
   it('logged no errors', () => {
     expect(h.logs()).not.toContain('"level":50');
+  });
+});
+
+describe('an answer that finds a problem on the account', () => {
+  /** The moderators' channel post made since `before`, once it has arrived. */
+  async function modPost(before: number) {
+    const isModPost = (call: { method: string; args: Record<string, unknown> }) =>
+      call.method === 'chat.postMessage' && call.args.channel === MOD_CHANNEL;
+    await h.fake.until(() => h.fake.calls.slice(before).some(isModPost));
+    return h.fake.calls.slice(before).find(isModPost);
+  }
+
+  it('tells the member privately and flags it to the moderators', async () => {
+    const before = h.fake.calls.length;
+    const body = await command(
+      '/connects',
+      "ask my monthly free connects didn't arrive",
+      MISSING_GRANT_MEMBER,
+    );
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('so that grant looks missing');
+    const post = await modPost(before);
+    expect(String(post?.args.text)).toContain('flagged something on this member’s account');
+    expect(String(post?.args.text)).toContain(`slack:${MISSING_GRANT_MEMBER}`);
+  });
+
+  it('flags a topic the member picked among those offered, as Discord does', async () => {
+    const question = await command('/connects', 'ask connects', MISSING_GRANT_MEMBER);
+    const [, questionId] = actionIds(question)[0]?.match(/:([^:]+)$/) ?? [];
+    const before = h.fake.calls.length;
+    const responses = h.fake.responses.length;
+    const pick = `pick:connects.monthly-free:${questionId}`;
+    expect((await sendSigned(h.port, buttonBody(h.fake, pick, MISSING_GRANT_MEMBER))).status).toBe(200);
+    await h.fake.until(() => h.fake.responses.length > responses);
+    const answer = h.fake.responses.at(-1)?.body as Body;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('so that grant looks missing');
+    expect(String((await modPost(before))?.args.text)).toContain(
+      'flagged something on this member’s account',
+    );
   });
 });

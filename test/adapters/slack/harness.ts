@@ -10,10 +10,13 @@ import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { FakeSlack, SIGNING_SECRET } from '../../helpers/fake-slack.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+import { missingGrantAccount } from '../../helpers/missing-grant.js';
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
 export const MODERATOR = 'U0MOD';
 export const MOD_CHANNEL = 'C0MODS';
+/** A Slack member whose latest monthly grant is missing (test/helpers/missing-grant.ts). */
+export const MISSING_GRANT_MEMBER = 'U0MISSING';
 
 export interface SlackHarness {
   readonly fake: FakeSlack;
@@ -31,7 +34,7 @@ export async function startSlack(options: { withoutModChannel?: boolean } = {}):
   const ledger = new SqliteLedgerStore(':memory:', POLICY);
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
-  await ledger.importAccounts(parsed.accounts);
+  await ledger.importAccounts([...parsed.accounts, missingGrantAccount(`slack:${MISSING_GRANT_MEMBER}`)]);
   const state = openStateStore({ dataDir: tempDir('helpbot-slack-') });
   const desk = new HelpDesk(realKnowledge(), { ledger, state });
   const logStream = new PassThrough();

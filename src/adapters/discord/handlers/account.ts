@@ -1,7 +1,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { AccountView } from '../../../core/types.js';
+import { lookUp } from '../../../core/use-cases/look-up.js';
 import { actorOf } from '../actor.js';
-import { askCore } from '../ask.js';
+import { alertFrom } from '../alert.js';
 import type { DiscordContext } from '../context.js';
 import { Responder } from '../respond.js';
 
@@ -10,14 +11,13 @@ export function accountView(view: AccountView) {
   return async (ctx: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> => {
     const responder = new Responder(interaction);
     responder.watch(true);
-    const reply = await askCore(ctx, {
+    const shown = await lookUp(ctx.services, {
       id: interaction.id,
       actor: actorOf(interaction.user, interaction.member),
       channelId: interaction.channelId,
-      body: { kind: 'account', view },
-      privateReply: true,
-      origin: { channel: interaction.channel, message: null },
+      what: { view },
+      alert: alertFrom(ctx, { channel: interaction.channel, message: null }),
     });
-    await responder.reply(reply, interaction.id, true);
+    await responder.show(shown);
   };
 }

@@ -1,6 +1,7 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
+import { askQuestion } from '../../../core/use-cases/ask-question.js';
 import { actorOf } from '../actor.js';
-import { askCore, cooldownNote } from '../ask.js';
+import { alertFrom } from '../alert.js';
 import type { DiscordContext } from '../context.js';
 import { Responder } from '../respond.js';
 
@@ -13,20 +14,15 @@ export async function askHelpBot(
   interaction: MessageContextMenuCommandInteraction,
 ): Promise<void> {
   const responder = new Responder(interaction);
-  const actor = actorOf(interaction.user, interaction.member);
-  const text = interaction.targetMessage.content.trim();
-  if (text === '') return responder.text('That message has no text I can answer.', true);
-  const wait = await cooldownNote(ctx, actor);
-  if (wait !== null) return responder.text(wait, true);
   responder.watch(false);
-  const reply = await askCore(ctx, {
+  const shown = await askQuestion(ctx.services, {
     id: interaction.id,
-    actor,
+    actor: actorOf(interaction.user, interaction.member),
     channelId: interaction.channelId,
-    body: { kind: 'question', text },
-    privateReply: false,
-    origin: { channel: interaction.channel, message: null },
+    text: interaction.targetMessage.content,
+    source: 'message-menu',
     link: interaction.targetMessage.url,
+    alert: alertFrom(ctx, { channel: interaction.channel, message: null }),
   });
-  await responder.reply(reply, interaction.id, false);
+  await responder.show(shown);
 }

@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { askQuestion } from '../../../core/use-cases/ask-question.js';
 import { actorOf } from '../actor.js';
-import { askCore, cooldownNote } from '../ask.js';
+import { alertFrom } from '../alert.js';
 import type { DiscordContext } from '../context.js';
 import { Responder } from '../respond.js';
 
@@ -10,17 +11,14 @@ export async function connectsAsk(
   interaction: ChatInputCommandInteraction,
 ): Promise<void> {
   const responder = new Responder(interaction);
-  const actor = actorOf(interaction.user, interaction.member);
-  const wait = await cooldownNote(ctx, actor);
-  if (wait !== null) return responder.text(wait, true);
   responder.watch(true);
-  const reply = await askCore(ctx, {
+  const shown = await askQuestion(ctx.services, {
     id: interaction.id,
-    actor,
+    actor: actorOf(interaction.user, interaction.member),
     channelId: interaction.channelId,
-    body: { kind: 'question', text: interaction.options.getString('question', true) },
-    privateReply: true,
-    origin: { channel: interaction.channel, message: null },
+    text: interaction.options.getString('question', true),
+    source: 'command',
+    alert: alertFrom(ctx, { channel: interaction.channel, message: null }),
   });
-  await responder.reply(reply, interaction.id, reply.visibility === 'private');
+  await responder.show(shown);
 }

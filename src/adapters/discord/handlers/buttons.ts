@@ -1,68 +1,25 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { recordVerdict } from '../../../core/feedback.js';
-import { identityOf } from '../../../core/types.js';
-import { parseButtonId } from '../../button-ids.js';
+import { parseButtonId } from '../../../core/use-cases/button-ids.js';
+import { pressButton } from '../../../core/use-cases/press-button.js';
 import { actorOf } from '../actor.js';
-import { askCore } from '../ask.js';
+import { alertFrom } from '../alert.js';
 import type { DiscordContext } from '../context.js';
-import { notifyModerators } from '../escalate.js';
 import { Responder } from '../respond.js';
 
-const EXPIRED = 'That question is too old for me to find; please ask again.';
-
-/** Helpful / not helpful / ask a moderator, and the close topics offered for a question. */
+/** Helpful / not helpful / ask a moderator, a picked topic, a moderator's one-click teach. */
 export async function button(ctx: DiscordContext, interaction: ButtonInteraction): Promise<void> {
   const responder = new Responder(interaction);
-  const action = parseButtonId(interaction.customId);
-  if (action === undefined) return responder.text('That button is no longer in use.', true);
-  const actor = actorOf(interaction.user, interaction.member);
-  const question = await ctx.state.question(action.questionId);
-  if (question === undefined) return responder.text(EXPIRED, true);
-
-  switch (action.kind) {
-    case 'feedback': {
-      await recordVerdict(ctx.state, question, identityOf(actor), action.verdict, ctx.clock());
-      return responder.text(
-        action.verdict === 'helpful'
-          ? 'Thanks, glad it helped.'
-          : 'Thanks for telling me. A moderator will see it; use **Ask a moderator** if you need an answer now.',
-        true,
-      );
-    }
-    case 'moderator': {
-      // Posting to moderators is a few REST calls: acknowledge first, privately.
-      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await recordVerdict(ctx.state, question, identityOf(actor), 'moderator', ctx.clock());
-      const where = await notifyModerators(ctx, question, 'A member asked for a moderator.', {
-        channel: interaction.channel,
-        message: interaction.message,
-      });
-      return responder.text(
-        where === null
-          ? 'I could not reach the moderators from here; please mention one in the help channel.'
-          : 'Thanks, I have passed your question to the moderators. Someone will look at it soon.',
-        true,
-      );
-    }
-    case 'teach': {
-      const result = await ctx.moderation.handle({
-        id: interaction.id,
-        actor,
-        command: { action: 'teach', question: question.text, intent: action.intent },
-        now: ctx.clock(),
-      });
-      return responder.text(result.text, true);
-    }
-    case 'pick': {
-      const reply = await askCore(ctx, {
-        id: interaction.id,
-        actor,
-        channelId: interaction.channelId,
-        body: { kind: 'faq', topic: action.intent, picked: true },
-        privateReply: true,
-        origin: { channel: interaction.channel, message: interaction.message },
-      });
-      return responder.reply(reply, interaction.id, reply.visibility === 'private');
-    }
-  }
+  // Reaching the moderators is a few REST calls: acknowledge at once, privately. Other clicks
+  // are quick, and deferred only if they run long.
+  if (parseButtonId(interaction.customId)?.kind === 'moderator')
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  else responder.watch(true);
+  const shown = await pressButton(ctx.services, {
+    id: interaction.id,
+    buttonId: interaction.customId,
+    actor: actorOf(interaction.user, interaction.member),
+    channelId: interaction.channelId,
+    alert: alertFrom(ctx, { channel: interaction.channel, message: interaction.message }),
+  });
+  await responder.show(shown);
 }

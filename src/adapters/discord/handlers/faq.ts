@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { lookUp } from '../../../core/use-cases/look-up.js';
 import { actorOf } from '../actor.js';
-import { askCore } from '../ask.js';
+import { alertFrom } from '../alert.js';
 import type { DiscordContext } from '../context.js';
 import { Responder } from '../respond.js';
 
@@ -9,17 +10,14 @@ export async function connectsFaq(
   ctx: DiscordContext,
   interaction: ChatInputCommandInteraction,
 ): Promise<void> {
-  const responder = new Responder(interaction);
-  const reply = await askCore(ctx, {
+  const shown = await lookUp(ctx.services, {
     id: interaction.id,
     actor: actorOf(interaction.user, interaction.member),
     channelId: interaction.channelId,
-    body: { kind: 'faq', topic: interaction.options.getString('topic', true) },
-    privateReply: false,
-    origin: { channel: interaction.channel, message: null },
+    what: { topic: interaction.options.getString('topic', true) },
+    alert: alertFrom(ctx, { channel: interaction.channel, message: null }),
   });
-  // An unknown topic is the member's typo: tell only them.
-  await responder.reply(reply, interaction.id, reply.outcome === 'refused');
+  await new Responder(interaction).show(shown);
 }
 
 const MAX_CHOICES = 25;
@@ -30,7 +28,7 @@ export async function faqAutocomplete(
   interaction: AutocompleteInteraction,
 ): Promise<void> {
   const typed = interaction.options.getFocused().trim().toLowerCase();
-  const choices = ctx.desk.kb.entries
+  const choices = ctx.services.desk.kb.entries
     .filter((entry) => typed === '' || entry.id.includes(typed) || entry.title.toLowerCase().includes(typed))
     .slice(0, MAX_CHOICES)
     .map((entry) => ({ name: entry.title.slice(0, 100), value: entry.id }));

@@ -1,13 +1,7 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  ButtonStyle,
-  type ChatInputCommandInteraction,
-  ComponentType,
-} from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { JobOutcome } from '../../../core/ledger/types.js';
-import type { ModCommand, TeachSuggestion } from '../../../core/moderation/commands.js';
-import { buttonId } from '../../button-ids.js';
+import type { ModCommand } from '../../../core/moderation/commands.js';
+import { moderate } from '../../../core/use-cases/moderate.js';
 import { actorOf } from '../actor.js';
 import type { DiscordContext } from '../context.js';
 import { Responder } from '../respond.js';
@@ -19,32 +13,12 @@ export async function connectsMod(
 ): Promise<void> {
   const responder = new Responder(interaction);
   responder.watch(true);
-  const result = await ctx.moderation.handle({
+  const shown = await moderate(ctx.services, {
     id: interaction.id,
     actor: actorOf(interaction.user, interaction.member),
     command: commandOf(interaction),
-    now: ctx.clock(),
   });
-  const suggestions = result.ok ? (result.suggestions ?? []) : [];
-  await responder.withButtons(result.text, teachButtons(suggestions), true);
-}
-
-const MAX_TEACH_BUTTONS = 5;
-
-/** One click teaches an unanswered question to the entry the bot guessed. */
-function teachButtons(suggestions: readonly TeachSuggestion[]): APIActionRowComponent<APIButtonComponent>[] {
-  if (suggestions.length === 0) return [];
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: suggestions.slice(0, MAX_TEACH_BUTTONS).map((suggestion) => ({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: `Teach as ${suggestion.intent}: ${suggestion.question}`.slice(0, 80),
-        custom_id: buttonId({ kind: 'teach', intent: suggestion.intent, questionId: suggestion.questionId }),
-      })),
-    },
-  ];
+  await responder.show(shown);
 }
 
 function commandOf(interaction: ChatInputCommandInteraction): ModCommand {

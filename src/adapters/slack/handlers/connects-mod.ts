@@ -1,7 +1,7 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
-import { buttonId } from '../../button-ids.js';
+import { moderate } from '../../../core/use-cases/moderate.js';
 import { actorOf, ONCE_MS } from '../ask.js';
-import { textMessage } from '../blocks.js';
+import { messageOf, textMessage } from '../blocks.js';
 import type { SlackContext } from '../context.js';
 import { parseSlackModText } from '../mod-text.js';
 
@@ -11,39 +11,16 @@ export async function connectsModCommand(
   command: SlashCommand,
   respond: RespondFn,
 ): Promise<void> {
-  if (!(await ctx.state.claimOnce(`slack-command:${command.trigger_id}`, ONCE_MS))) return;
+  if (!(await ctx.services.state.claimOnce(`slack-command:${command.trigger_id}`, ONCE_MS))) return;
   const parsed = parseSlackModText(command.text);
   if (typeof parsed === 'string') {
     await respond({ response_type: 'ephemeral', ...textMessage(parsed) });
     return;
   }
-  const result = await ctx.moderation.handle({
+  const shown = await moderate(ctx.services, {
     id: command.trigger_id,
     actor: actorOf(command.user_id),
     command: parsed,
-    now: ctx.clock(),
   });
-  // The unanswered list: one click teaches a question to the entry the bot guessed.
-  const suggestions = result.ok ? (result.suggestions ?? []).slice(0, 5) : [];
-  const teach =
-    suggestions.length === 0
-      ? []
-      : [
-          {
-            type: 'actions',
-            elements: suggestions.map((suggestion) => ({
-              type: 'button',
-              text: {
-                type: 'plain_text',
-                text: `Teach as ${suggestion.intent}: ${suggestion.question}`.slice(0, 75),
-              },
-              action_id: buttonId({
-                kind: 'teach',
-                intent: suggestion.intent,
-                questionId: suggestion.questionId,
-              }),
-            })),
-          },
-        ];
-  await respond({ response_type: 'ephemeral', ...textMessage(result.text, teach) });
+  if (shown.kind === 'message') await respond({ response_type: 'ephemeral', ...messageOf(shown) });
 }

@@ -1,8 +1,10 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { AccountView } from '../../../core/types.js';
-import { actorOf, ask, cooldownNote, flagIfNeeded, ONCE_MS } from '../ask.js';
-import { replyMessage, textMessage } from '../blocks.js';
+import { askQuestion } from '../../../core/use-cases/ask-question.js';
+import { lookUp } from '../../../core/use-cases/look-up.js';
+import type { Shown } from '../../../core/use-cases/services.js';
+import { actorOf, alertFrom, ONCE_MS } from '../ask.js';
+import { messageOf, responseType, textMessage } from '../blocks.js';
 import type { SlackContext } from '../context.js';
 
 const USAGE =
@@ -15,38 +17,25 @@ export async function connectsCommand(
   respond: RespondFn,
   client: WebClient,
 ): Promise<void> {
-  if (!(await ctx.state.claimOnce(`slack-command:${command.trigger_id}`, ONCE_MS))) return;
-  const actor = actorOf(command.user_id);
+  if (!(await ctx.services.state.claimOnce(`slack-command:${command.trigger_id}`, ONCE_MS))) return;
   const [sub = '', ...words] = command.text.trim().split(/\s+/);
   const rest = words.join(' ').trim();
-  const id = command.trigger_id;
-  const view: AccountView | null = sub === 'balance' || sub === 'refunds' ? sub : null;
-  if (view !== null) {
-    const reply = await ask(ctx, id, actor, command.channel_id, { kind: 'account', view }, true);
-    await respond({ response_type: 'ephemeral', ...replyMessage(reply, id) });
+  const event = {
+    id: command.trigger_id,
+    actor: actorOf(command.user_id),
+    channelId: command.channel_id,
+    alert: alertFrom(ctx, client),
+  };
+  let shown: Shown;
+  if (sub === 'balance' || sub === 'refunds')
+    shown = await lookUp(ctx.services, { ...event, what: { view: sub } });
+  else if (sub === 'faq' && rest !== '')
+    shown = await lookUp(ctx.services, { ...event, what: { topic: rest } });
+  else if (sub === 'ask' && rest !== '')
+    shown = await askQuestion(ctx.services, { ...event, text: rest, source: 'command' });
+  else {
+    await respond({ response_type: 'ephemeral', ...textMessage(USAGE) });
     return;
   }
-  if (sub === 'faq' && rest !== '') {
-    const reply = await ask(ctx, id, actor, command.channel_id, { kind: 'faq', topic: rest }, false);
-    await respond({
-      response_type: reply.outcome === 'refused' ? 'ephemeral' : 'in_channel',
-      ...replyMessage(reply, id),
-    });
-    return;
-  }
-  if (sub === 'ask' && rest !== '') {
-    const wait = await cooldownNote(ctx, actor);
-    if (wait !== null) {
-      await respond({ response_type: 'ephemeral', ...textMessage(wait) });
-      return;
-    }
-    const reply = await ask(ctx, id, actor, command.channel_id, { kind: 'question', text: rest }, true);
-    await respond({
-      response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
-      ...replyMessage(reply, id),
-    });
-    await flagIfNeeded(ctx, client, id, reply);
-    return;
-  }
-  await respond({ response_type: 'ephemeral', ...textMessage(USAGE) });
+  if (shown.kind === 'message') await respond({ response_type: responseType(shown), ...messageOf(shown) });
 }

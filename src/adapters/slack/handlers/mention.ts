@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { isMuted } from '../../../core/guard.js';
-import { actorOf, ask, cooldownNote, ONCE_MS } from '../ask.js';
-import { replyMessage, textMessage } from '../blocks.js';
+import { askQuestion } from '../../../core/use-cases/ask-question.js';
+import { actorOf, alertFrom, ONCE_MS } from '../ask.js';
+import { messageOf } from '../blocks.js';
 import type { SlackContext } from '../context.js';
 
 export interface Mention {
@@ -15,23 +15,25 @@ export interface Mention {
 
 /** `@Help Bot …` in a channel: a reply in the thread, general only (everyone can read it). */
 export async function appMention(ctx: SlackContext, mention: Mention, client: WebClient): Promise<void> {
-  if (!(await ctx.state.claimOnce(`slack-event:${mention.eventId}`, ONCE_MS))) return;
-  if (await isMuted(ctx.state, mention.channel, ctx.clock())) return;
-  const actor = actorOf(mention.user);
-  const thread = { channel: mention.channel, thread_ts: mention.threadTs ?? mention.ts };
-  const text = mention.text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
-  if (text === '') {
-    await client.chat.postMessage({
-      ...thread,
-      ...textMessage('Ask me a question about Connects, e.g. "when do my free Connects arrive?"'),
-    });
+  if (!(await ctx.services.state.claimOnce(`slack-event:${mention.eventId}`, ONCE_MS))) return;
+  const shown = await askQuestion(ctx.services, {
+    id: mention.eventId,
+    actor: actorOf(mention.user),
+    channelId: mention.channel,
+    text: mention.text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' '),
+    source: 'mention',
+    mutedIn: mention.channel,
+    alert: alertFrom(ctx, client),
+  });
+  if (shown.kind === 'nothing') return;
+  // A note for the member alone (ask again in a moment) is ephemeral; answers go in the thread.
+  if (shown.private) {
+    await client.chat.postEphemeral({ channel: mention.channel, user: mention.user, ...messageOf(shown) });
     return;
   }
-  const wait = await cooldownNote(ctx, actor);
-  if (wait !== null) {
-    await client.chat.postEphemeral({ channel: mention.channel, user: mention.user, ...textMessage(wait) });
-    return;
-  }
-  const reply = await ask(ctx, mention.eventId, actor, mention.channel, { kind: 'question', text }, false);
-  await client.chat.postMessage({ ...thread, ...replyMessage(reply, mention.eventId) });
+  await client.chat.postMessage({
+    channel: mention.channel,
+    thread_ts: mention.threadTs ?? mention.ts,
+    ...messageOf(shown),
+  });
 }
