@@ -1,5 +1,5 @@
 import { MOD_ACTIONS, type ModCommand } from '../../core/moderation/commands.js';
-import { parseModLine } from '../terminal/mod-command.js';
+import { parseModWords } from '../../core/moderation/parse-words.js';
 
 /**
  * `/connects-mod grant <@U123|name> 10 reason…`: Slack's user and channel references become the
@@ -16,5 +16,5 @@ export function parseSlackModText(text: string): ModCommand | string {
         .replace(/^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/, '$1'),
     );
   if (words.length === 0) return `Usage: /connects-mod <${MOD_ACTIONS.join('|')}> …`;
-  return parseModLine(words);
+  return parseModWords(words);
 }

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { actorFromIdentity } from '../../cli/identity.js';
-import { renderReplyForTerminal } from '../../cli/render.js';
 import type { HelpDesk } from '../../core/help-desk.js';
+import { actorFromIdentity } from '../../core/identity.js';
 import type { Moderation } from '../../core/moderation/moderation.js';
+import { parseModWords } from '../../core/moderation/parse-words.js';
 import type { Actor, Reply, RequestBody, Topic } from '../../core/types.js';
-import { MOD_HELP, parseModLine } from './mod-command.js';
+import { renderReplyForTerminal } from './render.js';
 
 export interface TerminalChatOptions {
   readonly desk: HelpDesk;
@@ -22,6 +22,13 @@ export interface TerminalChatOptions {
   /** The user's roles (`moderator` with `--moderator`). */
   readonly roles?: readonly string[];
 }
+
+const MOD_HELP = `Moderator lines (start with --moderator):
+  /mod teach INTENT QUESTION…            /mod notice INTENT HOURS TEXT…
+  /mod grant IDENTITY AMOUNT REASON…     /mod adjust IDENTITY ±AMOUNT REASON…
+  /mod outcome IDENTITY PROPOSAL OUTCOME /mod lookup IDENTITY
+  /mod mute CHANNEL [HOURS]              /mod unmute CHANNEL
+  /mod unanswered | stats | audit        /mod preview INTENT`;
 
 const HELP = `Ask anything about Connects, in your own words. Other lines:
   /balance     your balance, what expires, your next free Connects
@@ -83,7 +90,7 @@ async function moderate(
   if (words.length === 0) return MOD_HELP;
   if (options.moderation === undefined)
     return 'Moderator actions need the ledger and the state store (helpbot start).';
-  const command = parseModLine(words);
+  const command = parseModWords(words);
   if (typeof command === 'string') return command;
   const result = await options.moderation.handle({
     id: `console-mod-${process.pid}-${counter}-${Date.now()}`,

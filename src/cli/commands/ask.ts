@@ -1,9 +1,10 @@
+import { renderReplyForTerminal } from '../../adapters/terminal/render.js';
+import { actorFromIdentity } from '../../core/identity.js';
 import type { Reply, Request } from '../../core/types.js';
 import { accountJson } from '../account-json.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
-import { actorFromIdentity, consoleIdentity } from '../identity.js';
+import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
-import { renderReplyForTerminal } from '../render.js';
 import { loadRuntime } from '../runtime.js';
 
 export async function askCommand(args: readonly string[], io: Io): Promise<number> {

@@ -1,10 +1,10 @@
 import { parseImportText } from '../../accounts/import-file.js';
 import { HelpDesk } from '../../core/help-desk.js';
+import { actorFromIdentity } from '../../core/identity.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
 import { type Scenario, scenarioMismatches, scenarioSchema } from '../../eval/scenarios.js';
 import { SqliteLedgerStore } from '../../store/sqlite/ledger-store.js';
 import { parseIdentity, parseNow } from '../args.js';
-import { actorFromIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
 import { readJsonLines, readTextFile } from '../jsonl.js';
 import { loadRuntime } from '../runtime.js';

@@ -1,4 +1,4 @@
-import type { Reply } from '../core/types.js';
+import type { Reply } from '../../core/types.js';
 
 /** A reply as plain terminal text: markdown emphasis dropped, choices numbered, related topics listed. */
 export function renderReplyForTerminal(reply: Reply): string {

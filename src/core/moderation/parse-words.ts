@@ -1,17 +1,11 @@
-import { JOB_OUTCOMES, type JobOutcome } from '../../core/ledger/types.js';
-import { MOD_ACTIONS, type ModCommand } from '../../core/moderation/commands.js';
+import { JOB_OUTCOMES, type JobOutcome } from '../ledger/types.js';
+import { MOD_ACTIONS, type ModCommand } from './commands.js';
 
-// `/mod <action> …` lines of the terminal chat, parsed into the core's moderator commands.
-
-export const MOD_HELP = `Moderator lines (start with --moderator):
-  /mod teach INTENT QUESTION…            /mod notice INTENT HOURS TEXT…
-  /mod grant IDENTITY AMOUNT REASON…     /mod adjust IDENTITY ±AMOUNT REASON…
-  /mod outcome IDENTITY PROPOSAL OUTCOME /mod lookup IDENTITY
-  /mod mute CHANNEL [HOURS]              /mod unmute CHANNEL
-  /mod unanswered | stats | audit        /mod preview INTENT`;
+// A moderator's command as words (`grant slack:U1 10 goodwill`), as the terminal's `/mod` lines and
+// Slack's `/connects-mod` text give it, parsed into the core's moderator commands.
 
 /** The command, or a one-line reason it cannot be one. */
-export function parseModLine(words: readonly string[]): ModCommand | string {
+export function parseModWords(words: readonly string[]): ModCommand | string {
   const [action, ...args] = words;
   const rest = (from: number) => args.slice(from).join(' ').trim();
   const number = (value: string | undefined) =>
