@@ -21,7 +21,7 @@ const JOBS = [
 const DAY = 86_400_000;
 
 /** A small deterministic generator (mulberry32): the same seed gives the same file. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

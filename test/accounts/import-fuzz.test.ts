@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportReader } from '../../src/accounts/import-file.js';
 import { ObjectScanner } from '../../src/accounts/json-scanner.js';
+import { random } from '../../src/bench/synthetic-ledger.js';
 import type { ImportItem } from '../../src/core/ledger/store.js';
 import { FILE_LEVEL } from '../../src/core/rules/problems.js';
 import { EncodingError } from '../../src/core/text/utf8.js';
@@ -19,17 +20,8 @@ const RUNS = { numRuns: 300 };
 
 // ---- Writing JSON the way any exporter might ----------------------------------------------------
 
-/** A small seeded generator: the layout of a text follows from one integer fast-check shrinks. */
-function randomOf(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: the layout of a text follows from one integer fast-check shrinks. */
+const randomOf = random;
 
 const SPACES = ['', '', '', ' ', '\n', '\t', '\r\n', '  \n    '];
 const SHORT_ESCAPES: Record<string, string> = {

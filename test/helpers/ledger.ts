@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Account, JobOutcome, LedgerEntry } from '../../src/core/ledger/types.js';
 import type { RulesPolicy } from '../../src/core/rules/policy.js';
+import type { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
 
 // Small, readable ledgers for the rules and store tests.
 
@@ -93,4 +94,19 @@ export function damagePages(file: string): void {
   const bytes = readFileSync(file);
   bytes.fill(0xff, 4096);
   writeFileSync(file, bytes);
+}
+
+/** Ledger stores opened by a test file, all closed after each test (register with afterEach). */
+export function storeOpener(open: (file: string) => SqliteLedgerStore) {
+  const stores: SqliteLedgerStore[] = [];
+  return {
+    open(file = join(tempDir(), 'ledger.sqlite')): SqliteLedgerStore {
+      const store = open(file);
+      stores.push(store);
+      return store;
+    },
+    async closeAll(): Promise<void> {
+      for (const store of stores.splice(0)) await store.close();
+    },
+  };
 }

@@ -8,17 +8,19 @@ import type { Account } from '../../../src/core/ledger/types.js';
 import { DatabaseOpenError } from '../../../src/store/sqlite/database.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { accountWith, arbitraryLedger, validLedger } from '../../helpers/arbitrary-ledger.js';
-import { ACCOUNTS_FILE, freelancer, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
+import {
+  ACCOUNTS_FILE,
+  freelancer,
+  POLICY,
+  purchase,
+  spend,
+  storeOpener,
+  tempDir,
+} from '../../helpers/ledger.js';
 
-const stores: SqliteLedgerStore[] = [];
-function open(file = join(tempDir(), 'ledger.sqlite')): SqliteLedgerStore {
-  const store = new SqliteLedgerStore(file, POLICY);
-  stores.push(store);
-  return store;
-}
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-});
+const stores = storeOpener((file) => new SqliteLedgerStore(file, POLICY));
+const open = stores.open;
+afterEach(stores.closeAll);
 
 function fixtureAccounts(): readonly Account[] {
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));

@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseImportText, readImportFile } from '../../../src/accounts/import-file.js';
 import type { ImportItem } from '../../../src/core/ledger/store.js';
 import type { Account } from '../../../src/core/ledger/types.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
-import { ACCOUNTS_FILE, freelancer, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, freelancer, POLICY, purchase, spend, storeOpener } from '../../helpers/ledger.js';
 
 // importStream: an import file checked and written account by account in one transaction, so a
 // file of any size imports in the memory of one account, and still all of it or nothing.
 
-const stores: SqliteLedgerStore[] = [];
-function open(file = join(tempDir(), 'ledger.sqlite')): SqliteLedgerStore {
-  const store = new SqliteLedgerStore(file, POLICY);
-  stores.push(store);
-  return store;
-}
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-});
+const stores = storeOpener((file) => new SqliteLedgerStore(file, POLICY));
+const open = stores.open;
+afterEach(stores.closeAll);
 
 async function* itemsOf(items: readonly ImportItem[]): AsyncGenerator<ImportItem> {
   yield* items;
@@ -133,8 +126,7 @@ describe('SqliteLedgerStore.importStream', () => {
       summary: { accountsCreated: 1 },
     });
     expect(await store.countAccounts()).toBe(0);
-    const memory = new SqliteLedgerStore(':memory:', POLICY);
-    stores.push(memory);
+    const memory = open(':memory:');
     expect(await memory.importStream(itemsOf([{ account: account('acct-a') }]))).toMatchObject({ ok: true });
     expect(await memory.countAccounts()).toBe(1);
     // With one connection, a write during a streamed import waits for it rather than joining its
