@@ -1,24 +1,25 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { HelpDesk } from '../../core/help-desk.js';
 import { actorFromIdentity } from '../../core/identity.js';
-import type { Moderation } from '../../core/moderation/moderation.js';
 import { parseModWords } from '../../core/moderation/parse-words.js';
-import type { Actor, Reply, RequestBody, Topic } from '../../core/types.js';
-import { renderReplyForTerminal } from './render.js';
+import type { Actor } from '../../core/types.js';
+import { askQuestion } from '../../core/use-cases/ask-question.js';
+import { parseButtonId } from '../../core/use-cases/button-ids.js';
+import { lookUp } from '../../core/use-cases/look-up.js';
+import { moderate } from '../../core/use-cases/moderate.js';
+import { pressButton } from '../../core/use-cases/press-button.js';
+import type { AlertModerators, HelpServices, Shown, ShownButton } from '../../core/use-cases/services.js';
+import { renderShownForTerminal } from './render.js';
 
 export interface TerminalChatOptions {
-  readonly desk: HelpDesk;
+  readonly services: HelpServices;
   readonly input: Readable;
   readonly output: Writable;
   readonly identity: string;
   /** A person at a terminal: prompt and greet. Otherwise answer each line and stop at end of input. */
   readonly interactive: boolean;
-  readonly clock?: () => Date;
   /** A line shown after the welcome at an interactive terminal (the demo account, say). */
   readonly greeting?: string;
-  /** Moderator actions for `/mod` lines; whether this user may run them is the core's call. */
-  readonly moderation?: Moderation;
   /** The user's roles (`moderator` with `--moderator`). */
   readonly roles?: readonly string[];
 }
@@ -37,10 +38,12 @@ const HELP = `Ask anything about Connects, in your own words. Other lines:
   /mod …       moderator actions (/mod alone lists them)
   1, 2, 3      pick one of the topics I offered     /quit     leave`;
 
-/** The terminal adapter: a line in becomes a Request, the Reply becomes text. */
+/** A terminal has no moderators to hand a question to; the answer says how to reach them. */
+const NO_MODERATORS: AlertModerators = async () => false;
+
+/** The terminal adapter: a line in becomes a use case's input, what it shows becomes text. */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { desk, output, interactive } = options;
-  const clock = options.clock ?? (() => new Date());
+  const { output, interactive } = options;
   const actor = actorFromIdentity(options.identity, options.roles ?? []);
   const lines = createInterface({
     input: options.input,
@@ -49,7 +52,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   const say = (text: string) => output.write(`${text}\n${interactive ? '' : '\n'}`);
-  let offered: readonly Topic[] = [];
+  // The topics offered under the last answer, which a number picks.
+  let offered: readonly ShownButton[] = [];
   let counter = 0;
 
   if (interactive) {
@@ -62,15 +66,16 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const line = raw.trim();
     if (line === '/quit' || line === '/exit') break;
     if (line !== '') {
-      const body = line.startsWith('/mod')
-        ? await moderate(line, options, actor, clock, ++counter)
-        : bodyFor(line, offered, desk);
-      if (typeof body === 'string') {
-        say(body);
-      } else {
-        const reply: Reply = await desk.handle({ id: `console-${++counter}`, actor, body, now: clock() });
-        offered = reply.choices;
-        say(renderReplyForTerminal(reply) + choicesHint(reply));
+      const shown = await respond(line, {
+        ...options,
+        actor,
+        offered,
+        id: `console-${process.pid}-${++counter}`,
+      });
+      if (typeof shown === 'string') say(shown);
+      else if (shown.kind === 'message') {
+        offered = shown.buttons.flat().filter((button) => parseButtonId(button.id)?.kind === 'pick');
+        say(renderShownForTerminal(shown, offered.length));
       }
     }
     if (interactive) lines.prompt();
@@ -78,55 +83,41 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   lines.close();
 }
 
-/** A `/mod …` line: the core decides whether this user may, and what it does. */
-async function moderate(
-  line: string,
-  options: TerminalChatOptions,
-  actor: Actor,
-  clock: () => Date,
-  counter: number,
-): Promise<string> {
-  const words = line.split(/\s+/).slice(1);
-  if (words.length === 0) return MOD_HELP;
-  if (options.moderation === undefined)
-    return 'Moderator actions need the ledger and the state store (helpbot start).';
-  const command = parseModWords(words);
-  if (typeof command === 'string') return command;
-  const result = await options.moderation.handle({
-    id: `console-mod-${process.pid}-${counter}-${Date.now()}`,
-    actor,
-    command,
-    now: clock(),
-  });
-  return result.text;
+interface Line extends TerminalChatOptions {
+  readonly actor: Actor;
+  readonly offered: readonly ShownButton[];
+  readonly id: string;
 }
 
-/** What a line asks for: a question, an FAQ entry, or a local answer (help, topics, bad command). */
-function bodyFor(line: string, offered: readonly Topic[], desk: HelpDesk): RequestBody | string {
-  if (/^\d+$/.test(line) && offered.length > 0) {
-    const picked = offered[Number(line) - 1];
-    return picked === undefined
-      ? `Pick a number from 1 to ${offered.length}.`
-      : { kind: 'faq', topic: picked.intent };
+/** What a line asks for: a question, a picked topic, an FAQ entry, an account view, a moderator's command, or a local answer. */
+async function respond(line: string, at: Line): Promise<Shown | string> {
+  const { services, actor, id } = at;
+  const event = { id, actor, channelId: null, alert: NO_MODERATORS };
+  if (/^\d+$/.test(line) && at.offered.length > 0) {
+    const picked = at.offered[Number(line) - 1];
+    if (picked === undefined) return `Pick a number from 1 to ${at.offered.length}.`;
+    return pressButton(services, { ...event, buttonId: picked.id });
   }
-  if (!line.startsWith('/')) return { kind: 'question', text: line };
+  if (!line.startsWith('/')) return askQuestion(services, { ...event, text: line, source: 'command' });
   const [command, ...rest] = line.split(/\s+/);
   switch (command) {
     case '/help':
       return HELP;
     case '/topics':
-      return desk.kb.entries.map((entry) => `  ${entry.id.padEnd(28)} ${entry.title}`).join('\n');
+      return services.desk.kb.entries.map((entry) => `  ${entry.id.padEnd(28)} ${entry.title}`).join('\n');
     case '/balance':
-      return { kind: 'account', view: 'balance' };
     case '/refunds':
-      return { kind: 'account', view: 'refunds' };
+      return lookUp(services, { ...event, what: { view: command === '/balance' ? 'balance' : 'refunds' } });
     case '/faq':
-      return rest.length === 0 ? 'Usage: /faq TOPIC (see /topics)' : { kind: 'faq', topic: rest.join(' ') };
+      return rest.length === 0
+        ? 'Usage: /faq TOPIC (see /topics)'
+        : lookUp(services, { ...event, what: { topic: rest.join(' ') } });
+    case '/mod': {
+      if (rest.length === 0) return MOD_HELP;
+      const parsed = parseModWords(rest);
+      return typeof parsed === 'string' ? parsed : moderate(services, { id, actor, command: parsed });
+    }
     default:
       return `Unknown command ${command}; type /help for the list.`;
   }
-}
-
-function choicesHint(reply: Reply): string {
-  return reply.choices.length > 0 ? `\n(type 1-${reply.choices.length} to pick)` : '';
 }

@@ -1,11 +1,22 @@
 import type { Reply } from '../../core/types.js';
+import type { ShownMessage } from '../../core/use-cases/services.js';
 
-/** A reply as plain terminal text: markdown emphasis dropped, choices numbered, related topics listed. */
+/** A reply as plain terminal text: markdown emphasis dropped, related topics listed. */
 export function renderReplyForTerminal(reply: Reply): string {
-  const lines = [stripMarkdown(reply.text)];
-  if (reply.followups.length > 0) {
-    lines.push('', `Related: ${reply.followups.map((topic) => topic.title).join(' · ')}`);
-  }
+  return plainText(
+    reply.text,
+    reply.followups.map((topic) => topic.title),
+  );
+}
+
+/** What a use case shows, as terminal text; with the number of topics a number may pick. */
+export function renderShownForTerminal(shown: ShownMessage, picks: number): string {
+  return plainText(shown.text, shown.related) + (picks > 0 ? `\n(type 1-${picks} to pick)` : '');
+}
+
+function plainText(text: string, related: readonly string[]): string {
+  const lines = [stripMarkdown(text)];
+  if (related.length > 0) lines.push('', `Related: ${related.join(' · ')}`);
   return lines.join('\n');
 }
 

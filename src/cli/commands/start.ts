@@ -6,6 +6,7 @@ import { CONSOLE_MODERATOR_ROLE } from '../../core/moderation/permissions.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
 import type { StateStore } from '../../core/state/store.js';
 import { TIME_UP, within } from '../../core/time-limit.js';
+import { helpServices } from '../../core/use-cases/services.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { consoleIdentity } from '../identity.js';
@@ -28,21 +29,30 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   if (discordConfigured(runtime.config) || slackConfigured(runtime.config)) return runPlatforms(runtime);
   const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
   runtime.log.debug({ identity, demo }, 'terminal chat starting');
+  const state = runtime.state as StateStore;
   await runTerminalChat({
-    desk: runtime.desk,
+    // One person at a terminal: no cooldown between their questions.
+    services: helpServices(
+      {
+        desk: runtime.desk,
+        state,
+        moderation: new Moderation(
+          runtime.desk,
+          runtime.ledger as LedgerStore,
+          state,
+          moderatorDirectory(runtime.config),
+        ),
+        log: runtime.log,
+        ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
+      },
+      0,
+    ),
     input: io.stdin,
     output: io.stdout,
     identity,
     interactive: io.stdin.isTTY === true,
-    ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
     ...(demo ? { greeting: DEMO_GREETING(consoleIdentity(io.env)) } : {}),
     roles: values.moderator ? [CONSOLE_MODERATOR_ROLE] : [],
-    moderation: new Moderation(
-      runtime.desk,
-      runtime.ledger as LedgerStore,
-      runtime.state as StateStore,
-      moderatorDirectory(runtime.config),
-    ),
   }).finally(() => runtime.close());
   return EXIT_OK;
 }

@@ -39,7 +39,7 @@ export async function askQuestion(services: HelpServices, asked: AskedQuestion):
   if (text === '')
     return asked.source === 'message-menu'
       ? privateText(en.emptyMessage)
-      : { kind: 'message', text: en.emptyMention, private: false, buttons: [] };
+      : { kind: 'message', text: en.emptyMention, private: false, buttons: [], related: [] };
   if (asked.source !== 'forum-post') {
     const wait = await cooldownNote(services.state, asked.actor, services.cooldownMs, now);
     if (wait !== null) return privateText(wait);

@@ -8,7 +8,13 @@ export const MAX_BUTTONS_IN_ROW = 5;
 
 /** A reply of the help desk as shown: its text, the close topics, helpful / not helpful / moderator. */
 export function replyShown(reply: Reply, questionId: string, isPrivate: boolean): ShownMessage {
-  return { kind: 'message', text: reply.text, private: isPrivate, buttons: replyButtons(reply, questionId) };
+  return {
+    kind: 'message',
+    text: reply.text,
+    private: isPrivate,
+    buttons: replyButtons(reply, questionId),
+    related: reply.followups.map((topic) => topic.title),
+  };
 }
 
 function replyButtons(reply: Reply, questionId: string): ButtonRow[] {

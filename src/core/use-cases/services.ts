@@ -59,6 +59,8 @@ export type Shown =
       readonly text: string;
       readonly private: boolean;
       readonly buttons: readonly ButtonRow[];
+      /** Topics worth a look after an answer (titles), for a platform with room to list them. */
+      readonly related: readonly string[];
     }
   | { readonly kind: 'nothing' };
 
@@ -79,5 +81,5 @@ export const BUTTON_LABEL_MAX = 75;
 export const nothing: Shown = { kind: 'nothing' };
 
 export function privateText(text: string, buttons: readonly ButtonRow[] = []): ShownMessage {
-  return { kind: 'message', text, private: true, buttons };
+  return { kind: 'message', text, private: true, buttons, related: [] };
 }

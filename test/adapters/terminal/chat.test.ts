@@ -2,23 +2,38 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../../../src/adapters/terminal/chat.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
+import { Moderation } from '../../../src/core/moderation/moderation.js';
+import { helpServices } from '../../../src/core/use-cases/services.js';
+import { openStateStore } from '../../../src/store/keyv/state-store.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { freelancer, outcome, POLICY, purchase, spend } from '../../helpers/ledger.js';
+import { freelancer, outcome, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
 
 const desk = new HelpDesk(realKnowledge());
 
-async function chat(lines: string[], interactive = false, withDesk: HelpDesk = desk): Promise<string> {
+/** A terminal chat over `ledger` (none: an empty one), with its own state store. */
+async function chat(
+  lines: string[],
+  interactive = false,
+  ledger = new SqliteLedgerStore(':memory:', POLICY),
+): Promise<string> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const state = openStateStore({ dataDir: tempDir() });
+  const withDesk = new HelpDesk(realKnowledge(), { ledger, state });
+  const moderation = new Moderation(withDesk, ledger, state, { discordRoleIds: [], slackUserIds: [] });
   await runTerminalChat({
-    desk: withDesk,
+    services: helpServices(
+      { desk: withDesk, state, moderation, log: { info: () => {}, error: () => {} } },
+      0,
+    ),
     input: Readable.from([`${lines.join('\n')}\n`]),
     output,
     identity: 'console:tester',
     interactive,
   });
+  await state.close();
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -79,7 +94,7 @@ describe('terminal chat', () => {
         ),
       },
     ]);
-    const out = await chat(['/balance', '/refunds'], false, new HelpDesk(realKnowledge(), { ledger }));
+    const out = await chat(['/balance', '/refunds'], false, ledger);
     expect(out).toContain('Your account (tester): you have 15 Connects now.');
     expect(out).toContain('"Job for p-1" (p-1, 5 Connects): you withdrew the proposal');
     await ledger.close();

@@ -126,6 +126,7 @@ describe('askQuestion', () => {
       text: en.cooldown(60),
       private: true,
       buttons: [],
+      related: [],
     });
   });
 
