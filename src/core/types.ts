@@ -40,7 +40,6 @@ export interface Request {
   readonly actor: Actor;
   readonly channelId?: string;
   readonly body: RequestBody;
-  readonly locale?: string;
   /** The clock for this request (tests and `--now` fix it). */
   readonly now: Date;
   /**

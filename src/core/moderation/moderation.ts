@@ -66,7 +66,7 @@ export class Moderation {
   }
 
   private async act(request: ModRequest): Promise<ModResult> {
-    if (!can(request.actor, request.command.action, this.directory)) {
+    if (!can(request.actor, this.directory)) {
       return { ok: false, code: 'MOD.FORBIDDEN', text: 'Only moderators can do that.' };
     }
     // The same request delivered twice has one effect: the second gets the first's answer.

@@ -1,5 +1,4 @@
 import type { Actor } from '../types.js';
-import type { ModAction } from './commands.js';
 
 // Who is a moderator is decided here, for every moderator action, whatever a platform's own
 // permission settings say: those are only a first gate that hides the commands.
@@ -27,9 +26,9 @@ export function isModerator(actor: Actor, directory: ModeratorDirectory): boolea
 }
 
 /**
- * May this actor take this moderator action? Today every action needs a moderator; the action is
- * part of the question so a finer rule (say, lookups for support staff) changes this one place.
+ * May this actor take moderator actions? Every action needs a moderator; a finer rule (say,
+ * lookups for support staff) would take the action as well, and change this one place.
  */
-export function can(actor: Actor, _action: ModAction, directory: ModeratorDirectory): boolean {
+export function can(actor: Actor, directory: ModeratorDirectory): boolean {
   return isModerator(actor, directory);
 }
