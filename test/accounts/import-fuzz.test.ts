@@ -9,7 +9,7 @@ import type { ImportItem } from '../../src/core/ledger/store.js';
 import { FILE_LEVEL } from '../../src/core/rules/problems.js';
 import { EncodingError } from '../../src/core/text/utf8.js';
 import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
-import { POLICY, tempDir } from '../helpers/ledger.js';
+import { importedAccount, POLICY, tempDir } from '../helpers/ledger.js';
 
 // The streaming import judged against JSON.parse of the whole text: random JSON written with random
 // whitespace and escapes, and that text with a byte deleted, inserted or replaced, read through the
@@ -217,17 +217,7 @@ const validAccount = fc
     job: fc.string({ unit, minLength: 1, maxLength: 8 }),
     amount: fc.integer({ min: 1, max: 40 }),
   })
-  .map(({ id, job, amount }) => ({
-    id,
-    kind: 'freelancer',
-    plan: 'basic',
-    billingDay: 3,
-    identities: [`console:${id}`],
-    ledger: [
-      { id: 'g', at: '2026-01-01T00:00:00Z', type: 'grant', reason: 'signup', amount: 40 },
-      { id: 's', at: '2026-01-02T00:00:00Z', type: 'spend', amount, proposal: 'p-1', job },
-    ],
-  }));
+  .map(({ id, job, amount }) => importedAccount(id, job, amount));
 const element = fc.oneof({ arbitrary: validAccount, weight: 2 }, { arbitrary: anyJson, weight: 1 });
 
 const doc = fc

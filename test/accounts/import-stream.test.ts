@@ -6,22 +6,12 @@ import { ImportReader, parseImportText, readImportFile } from '../../src/account
 import type { ImportItem } from '../../src/core/ledger/store.js';
 import { formatLedgerProblem } from '../../src/core/rules/problems.js';
 import { EncodingError } from '../../src/core/text/utf8.js';
-import { tempDir } from '../helpers/ledger.js';
+import { importedAccount, tempDir } from '../helpers/ledger.js';
 
 // The import file is read in pieces as it arrives; these check that where the pieces are cut
 // never changes what is read, and that each fault is named where it is in the file.
 
-const account = (id: string, job = 'Logo') => ({
-  id,
-  kind: 'freelancer',
-  plan: 'basic',
-  billingDay: 3,
-  identities: [`console:${id}`],
-  ledger: [
-    { id: 'g', at: '2026-01-01T00:00:00Z', type: 'grant', reason: 'signup', amount: 40 },
-    { id: 's', at: '2026-01-02T00:00:00Z', type: 'spend', amount: 4, proposal: 'p-1', job },
-  ],
-});
+const account = (id: string, job?: string) => importedAccount(id, job);
 
 function fileWith(text: string | Buffer): string {
   const file = join(tempDir('helpbot-stream-'), 'accounts.json');

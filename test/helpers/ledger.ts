@@ -110,3 +110,18 @@ export function storeOpener(open: (file: string) => SqliteLedgerStore) {
     },
   };
 }
+
+/** An account as an import file writes it (docs/contract.md section 4): a sign-up grant and one spend. */
+export function importedAccount(id: string, job = 'Logo', amount = 4) {
+  return {
+    id,
+    kind: 'freelancer',
+    plan: 'basic',
+    billingDay: 3,
+    identities: [`console:${id}`],
+    ledger: [
+      { id: 'g', at: '2026-01-01T00:00:00Z', type: 'grant', reason: 'signup', amount: 40 },
+      { id: 's', at: '2026-01-02T00:00:00Z', type: 'spend', amount, proposal: 'p-1', job },
+    ],
+  };
+}
