@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Matcher } from '../src/core/match/matcher.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { writeCachedModel } from '../src/knowledge/model-file.js';
+import { loadKnowledge } from '../src/knowledge-files/load.js';
+import { writeCachedModel } from '../src/knowledge-files/model-file.js';
 import { KNOWLEDGE_DIR } from './helpers/knowledge.js';
 
 // `npm test` fits the matcher to knowledge/ as it is now, once, before any test runs (a moderator's

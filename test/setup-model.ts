@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { matchingFingerprint } from '../src/core/match/fingerprint.js';
 import { Matcher } from '../src/core/match/matcher.js';
-import { readCachedModel } from '../src/knowledge/model-file.js';
+import { readCachedModel } from '../src/knowledge-files/model-file.js';
 import { realKnowledge } from './helpers/knowledge.js';
 
 // Every test file starts with the matcher fitted once by global-setup.ts: restoring it here makes it

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseImportText } from '../accounts/import-file.js';
 import { HelpDesk } from '../core/help-desk.js';
-import type { KnowledgeBase } from '../core/knowledge.js';
+import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { accountFacts } from '../core/rules/account-facts.js';
 import { rulesPolicyFrom } from '../core/rules/policy.js';
 import { SqliteLedgerStore } from '../store/sqlite/ledger-store.js';

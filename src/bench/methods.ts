@@ -6,7 +6,7 @@ import { DEFAULT_METHOD, type MethodOptions } from '../core/match/model.js';
 import { DEFAULT_READING } from '../core/match/reader.js';
 import { crossValidationReport } from '../eval/cross-validation.js';
 import { type EvalReport, evalLineSchema, predictionOf, scoreEval } from '../eval/score.js';
-import { loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledge } from '../knowledge-files/load.js';
 
 // `npm run eval:methods [FILE.jsonl …]`: the evidence for the matching method. Each variant is
 // fitted from scratch (classifier and confidence, by grouped cross-validation over knowledge/) and

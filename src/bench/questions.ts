@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../core/knowledge.js';
+import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { seeded } from '../core/match/softmax.js';
 
 /** Random numbers and picks from a fixed seed: the same seed, the same texts, comparable runs. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { HelpDesk } from '../core/help-desk.js';
-import { loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledge } from '../knowledge-files/load.js';
 import { benchLedger } from './ledger.js';
 import { peakRssMb } from './peak-rss-probe.js';
 import { benchmarkLongPosts, benchmarkQuestions } from './questions.js';

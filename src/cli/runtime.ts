@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { type Config, parseConfig } from '../config.js';
 import { HelpDesk } from '../core/help-desk.js';
-import type { KnowledgeBase } from '../core/knowledge.js';
+import type { KnowledgeBase } from '../core/knowledge-base.js';
 import type { LedgerStore } from '../core/ledger/store.js';
 import { matchingFingerprint } from '../core/match/fingerprint.js';
 import type { SavedModel } from '../core/match/model.js';
 import { type RulesPolicy, rulesPolicyFrom } from '../core/rules/policy.js';
 import type { StateStore } from '../core/state/store.js';
-import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge/cache.js';
-import type { KnowledgeLoad } from '../knowledge/load.js';
-import { readCachedModel, writeCachedModel } from '../knowledge/model-file.js';
-import { formatProblem } from '../knowledge/problem.js';
+import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge-files/cache.js';
+import type { KnowledgeLoad } from '../knowledge-files/load.js';
+import { readCachedModel, writeCachedModel } from '../knowledge-files/model-file.js';
+import { formatProblem } from '../knowledge-files/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { DirectoryError, ensureDir } from '../store/ensure-dir.js';
 import { type Io, UsageError } from './io.js';
@@ -20,27 +20,42 @@ export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
 
-export interface Runtime {
+/**
+ * What a command runs on. Its type says which stores are open: `ledger` and `state` are undefined
+ * unless the command opened them (loadRuntimeWithLedger, loadBotRuntime). Close it before exiting.
+ */
+export interface Runtime<
+  L extends LedgerStore | undefined = LedgerStore | undefined,
+  S extends StateStore | undefined = StateStore | undefined,
+> {
   readonly config: Config;
   readonly log: Logger;
   readonly kb: KnowledgeBase;
   readonly desk: HelpDesk;
   /** The matcher's model from the cache, when it fits this knowledge base (for a second desk). */
   readonly savedModel: SavedModel | undefined;
-  /** Open when the command asked for it; close it before exiting. */
-  readonly ledger: LedgerStore | undefined;
-  /** Open when the command asked for it (the bot itself): questions are then remembered. */
-  readonly state: StateStore | undefined;
+  /** The members' ledger: answers then speak about the asker's own account. */
+  readonly ledger: L;
+  /** The state store: questions recorded, notices shown, taught examples applied. */
+  readonly state: S;
   close(): Promise<void>;
 }
 
-export interface RuntimeOptions {
-  /** Open the members' ledger: answers then speak about the asker's own account. */
-  readonly ledger?: boolean;
-  /** Check every page of the ledger first: a long-running bot finds damage once, at start-up. */
-  readonly verifyLedger?: boolean;
-  /** Open the state store: questions recorded, notices shown, taught examples applied. */
-  readonly state?: boolean;
+/** The running bot's: the ledger checked page by page first (damage is found once, at start-up), and the state. */
+export type BotRuntime = Runtime<LedgerStore, StateStore>;
+
+/** Configuration, the knowledge base and the help desk; no store. */
+export function loadRuntime(io: Io): Promise<Runtime<undefined, undefined>> {
+  return assemble(io, { ledger: async () => undefined, state: async () => undefined });
+}
+
+/** The same, with the ledger open. */
+export function loadRuntimeWithLedger(io: Io): Promise<Runtime<LedgerStore, undefined>> {
+  return assemble(io, { ledger: openLedger, state: async () => undefined });
+}
+
+export function loadBotRuntime(io: Io): Promise<BotRuntime> {
+  return assemble(io, { ledger: openVerifiedLedger, state: openState });
 }
 
 export function loadConfig(io: Io): Config {
@@ -56,14 +71,20 @@ async function loadKnowledgeFast(config: Config): Promise<KnowledgeLoad> {
   const cached = key === undefined ? undefined : readCachedKnowledge(cacheDir, key);
   if (cached !== undefined) return cached;
   // Imported only here: the YAML parser and the checks are the slow part of a cold start.
-  const { loadKnowledge } = await import('../knowledge/load.js');
+  const { loadKnowledge } = await import('../knowledge-files/load.js');
   const loaded = loadKnowledge(config.KNOWLEDGE_DIR);
   if (key !== undefined) writeCachedKnowledge(cacheDir, key, loaded);
   return loaded;
 }
 
 /** Configuration, then the knowledge base, then the ledger and the help desk: the order a start-up fails in. */
-export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise<Runtime> {
+async function assemble<L extends LedgerStore | undefined, S extends StateStore | undefined>(
+  io: Io,
+  open: {
+    readonly ledger: (config: Config, policy: RulesPolicy) => Promise<L>;
+    readonly state: (config: Config) => Promise<S>;
+  },
+): Promise<Runtime<L, S>> {
   const config = loadConfig(io);
   try {
     ensureDir(config.DATA_DIR);
@@ -85,9 +106,11 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
   }
   for (const warning of loaded.warnings)
     log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
-  const ledger = options.ledger ? await openLedger(config, rulesPolicyFrom(loaded.kb)) : undefined;
-  if (ledger !== undefined && options.verifyLedger) await ledger.verify().catch(closing(ledger));
-  const state = options.state ? await openState(config) : undefined;
+  const ledger = await open.ledger(config, rulesPolicyFrom(loaded.kb));
+  const state = await open.state(config).catch(async (error: unknown) => {
+    await ledger?.close();
+    throw error;
+  });
   const cacheDir = join(config.DATA_DIR, 'cache');
   const savedModel = readCachedModel(cacheDir, matchingFingerprint(loaded.kb));
   const desk = new HelpDesk(loaded.kb, {
@@ -115,6 +138,13 @@ export async function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise
       await state?.close();
     },
   };
+}
+
+/** The ledger, every page checked: a long-running bot finds damage once, at start-up. */
+async function openVerifiedLedger(config: Config, policy: RulesPolicy): Promise<LedgerStore> {
+  const ledger = await openLedger(config, policy);
+  await ledger.verify().catch(closing(ledger));
+  return ledger;
 }
 
 /** Closes what was opened before rethrowing what went wrong with it. */

@@ -1,30 +1,12 @@
-import {
-  abstainText,
-  accountViewText,
-  alsoAskedText,
-  answerText,
-  citationsFor,
-  clarifyText,
-  EMPTY_QUESTION_TEXT,
-  ledgerReasonText,
-  secondAnswerText,
-  tooLongText,
-  topicOf,
-  unknownTopicText,
-} from './compose.js';
-import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge.js';
+import { accountViewText, answerText, citationsFor, topicOf } from './compose.js';
+import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge-base.js';
 import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
 import type { SavedModel } from './match/model.js';
+import { en } from './messages/en.js';
 import { type LedgerClue, ledgerDecides } from './personal/ledger-clues.js';
-import {
-  ACCOUNT_QUESTIONS,
-  PRIVATE_ANSWER_HINT,
-  personalSection,
-  unlinkedAccountText,
-  unlinkedText,
-} from './personal/sections.js';
+import { ACCOUNT_QUESTIONS, personalSection } from './personal/sections.js';
 import { recordQuestion } from './record.js';
 import { type AccountFacts, accountFacts } from './rules/account-facts.js';
 import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
@@ -118,10 +100,10 @@ export class HelpDesk {
 
   /** A question in the member's words: answered, narrowed to a few topics, or handed over. */
   private async question(text: string, request: Request): Promise<Reply> {
-    if (text.length > MAX_QUESTION_CHARS) return refusal(tooLongText(text.length, MAX_QUESTION_CHARS));
+    if (text.length > MAX_QUESTION_CHARS) return refusal(en.answer.tooLong(text.length, MAX_QUESTION_CHARS));
     // No word at all (emoji, punctuation, control characters): nothing to match. Checked on the
     // normalised text alone; the matcher then analyses the post once, sentence by sentence.
-    if (normaliseText(text) === '') return refusal(EMPTY_QUESTION_TEXT);
+    if (normaliseText(text) === '') return refusal(en.answer.emptyQuestion);
     const words = this.matcher.match(text);
     const asker = await this.asker(request);
     // The words left the topic open: a linked member's own ledger may settle it, and says why.
@@ -136,7 +118,7 @@ export class HelpDesk {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
       return {
         ...base(match),
-        text: clarifyText(choices),
+        text: en.answer.clarify(choices.map((choice) => choice.title)),
         outcome: 'clarify',
         choices,
         account: asker.facts,
@@ -145,7 +127,7 @@ export class HelpDesk {
     const onTopic = match.onTopic;
     return {
       ...base(match),
-      text: abstainText(onTopic),
+      text: onTopic ? en.answer.abstainOnTopic : en.answer.abstainOffTopic,
       outcome: 'abstained',
       escalate: onTopic,
       feedback: onTopic,
@@ -170,7 +152,7 @@ export class HelpDesk {
     if (!second.answer) {
       return {
         ...reply,
-        text: `${reply.text}\n\n${alsoAskedText(topic)}`,
+        text: `${reply.text}\n\n${en.answer.alsoAsked(topic.title)}`,
         followups: [topic, ...reply.followups.filter((followup) => followup.intent !== second.intent)],
         also: [{ ...topic, answered: false }],
       };
@@ -180,7 +162,7 @@ export class HelpDesk {
     const answer = this.answer(entry, secondMatch, asker, await this.noticeFor(entry.id, now));
     return {
       ...reply,
-      text: `${reply.text}\n\n${secondAnswerText(answer.text)}`,
+      text: `${reply.text}\n\n${en.answer.alsoAnswered(answer.text)}`,
       visibility: reply.visibility === 'private' || answer.visibility === 'private' ? 'private' : 'public',
       cases: [...new Set([...reply.cases, ...answer.cases])],
       citations: [
@@ -218,8 +200,8 @@ export class HelpDesk {
     const facts = await this.accountFacts(request);
     if (facts === null) {
       return {
-        ...NOTHING,
-        text: unlinkedAccountText(identityOf(request.actor)),
+        ...EMPTY_REPLY,
+        text: en.account.unlinkedView(identityOf(request.actor)),
         outcome: 'answered',
         intent,
         confidence: 1,
@@ -231,7 +213,7 @@ export class HelpDesk {
       cases.includes(citation.factId),
     );
     return {
-      ...NOTHING,
+      ...EMPTY_REPLY,
       text: accountViewText(personal?.text ?? '', citations),
       visibility: 'private',
       outcome: 'answered',
@@ -249,7 +231,7 @@ export class HelpDesk {
     const entry =
       entryById(this.kb, wanted) ??
       this.kb.entries.find((candidate) => candidate.title.toLowerCase() === wanted);
-    if (entry === undefined) return refusal(unknownTopicText(topic.trim()));
+    if (entry === undefined) return refusal(en.answer.unknownTopic(topic.trim()));
     const match: MatchResult = {
       decision: 'answer',
       intent: entry.id,
@@ -287,10 +269,10 @@ export class HelpDesk {
     const closing = !personalAsked
       ? undefined
       : facts === null
-        ? unlinkedText(asker.identity)
+        ? en.account.unlinked(asker.identity)
         : canShow
           ? undefined
-          : PRIVATE_ANSWER_HINT;
+          : en.account.privateHint;
     // What the question names leads; then what applies to this member; then the entry's other cases.
     const cases = [...new Set([...match.signalled, ...(personal?.cases ?? []), ...match.cases])];
     const citations = citationsFor(this.kb, entry, cases);
@@ -299,7 +281,10 @@ export class HelpDesk {
       text: answerText(entry, match.signalled, citations, {
         ...(personal === null
           ? {}
-          : { personal: clue === null ? personal.text : `${ledgerReasonText(clue)}\n${personal.text}` }),
+          : {
+              personal:
+                clue === null ? personal.text : `${en.answer.ledgerReason(clue.reason)}\n${personal.text}`,
+            }),
         ...(notice === undefined ? {} : { notice }),
         ...(closing === undefined ? {} : { closing }),
       }),
@@ -323,7 +308,8 @@ const ACCOUNT_VIEW_INTENTS: Readonly<Record<AccountView, string>> = {
   refunds: 'refunds',
 };
 
-const NOTHING: Reply = {
+/** A reply with nothing in it yet: each kind of reply below fills in what it has. */
+const EMPTY_REPLY: Reply = {
   text: '',
   visibility: 'public',
   outcome: 'abstained',
@@ -347,9 +333,9 @@ interface Asker {
 }
 
 function base(match: MatchResult): Reply {
-  return { ...NOTHING, confidence: match.confidence };
+  return { ...EMPTY_REPLY, confidence: match.confidence };
 }
 
 function refusal(text: string): Reply {
-  return { ...NOTHING, text, outcome: 'refused' };
+  return { ...EMPTY_REPLY, text, outcome: 'refused' };
 }

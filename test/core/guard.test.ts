@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cooldownNote, isMuted } from '../../src/core/guard.js';
-import { openStateStore } from '../../src/store/keyv/state-store.js';
-import { tempDir } from '../helpers/ledger.js';
+import { MemoryStateStore } from '../../src/store/memory/state-store.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
 describe('guards', () => {
   it('a channel is muted until its time, or for good', async () => {
-    const state = openStateStore({ dataDir: tempDir() });
+    const state = new MemoryStateStore();
     expect(await isMuted(state, 'c', NOW)).toBe(false);
     await state.saveChannelSettings('c', { mutedUntil: '2026-11-27T13:00:00.000Z' });
     expect(await isMuted(state, 'c', NOW)).toBe(true);
@@ -18,7 +17,7 @@ describe('guards', () => {
   });
 
   it('a member asking again too soon gets the seconds left, per identity', async () => {
-    const state = openStateStore({ dataDir: tempDir() });
+    const state = new MemoryStateStore();
     const member = { platform: 'slack' as const, id: 'U1', roles: [] };
     expect(await cooldownNote(state, member, 5000, NOW)).toBeNull();
     expect(await cooldownNote(state, member, 5000, new Date(NOW.getTime() + 1200))).toBe(

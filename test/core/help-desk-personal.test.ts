@@ -4,16 +4,16 @@ import { parseImportText } from '../../src/accounts/import-file.js';
 import { HelpDesk } from '../../src/core/help-desk.js';
 import type { Account } from '../../src/core/ledger/types.js';
 import type { Reply } from '../../src/core/types.js';
-import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../src/store/memory/ledger-store.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 import { ACCOUNTS_FILE, agency, POLICY, purchase } from '../helpers/ledger.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
-let ledger: SqliteLedgerStore;
+let ledger: MemoryLedgerStore;
 let desk: HelpDesk;
 
 beforeAll(async () => {
-  ledger = new SqliteLedgerStore(':memory:', POLICY);
+  ledger = new MemoryLedgerStore(POLICY);
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   const plusAgency: Account = {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import type { KnowledgeBase } from '../../src/core/knowledge.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledge } from '../../src/knowledge-files/load.js';
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 

@@ -1,14 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { App, type Logger as BoltLogger, LogLevel, type RespondFn } from '@slack/bolt';
-import { en } from '../../core/messages/en.js';
+import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { type HelpParts, helpServices } from '../../core/use-cases/services.js';
 import type { Logger } from '../../log/logger.js';
-import { textMessage } from './blocks.js';
 import type { SlackContext, SlackSettings } from './context.js';
-import { buttonAction } from './handlers/buttons.js';
-import { connectsCommand } from './handlers/connects.js';
-import { connectsModCommand } from './handlers/connects-mod.js';
-import { appMention } from './handlers/mention.js';
+import { registerListeners } from './listeners/index.js';
 
 export interface SlackBotOptions extends HelpParts {
   readonly token: string;
@@ -23,7 +18,14 @@ export interface SlackBotOptions extends HelpParts {
   readonly settings: SlackSettings;
 }
 
-const SORRY = en.sorry;
+/** Socket Mode with an app token; otherwise HTTP mode, where every request is signed. */
+function connectionOf(
+  options: SlackBotOptions,
+): { socketMode: true; appToken: string } | { signingSecret: string } {
+  if (options.appToken !== undefined) return { socketMode: true, appToken: options.appToken };
+  if (options.signingSecret !== undefined) return { signingSecret: options.signingSecret };
+  throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+}
 
 /** Bolt's logger interface on our pino logger. */
 function boltLogger(log: Logger): BoltLogger {
@@ -51,9 +53,7 @@ export class SlackBot {
   constructor(private readonly options: SlackBotOptions) {
     this.app = new App({
       token: options.token,
-      ...(options.appToken === undefined
-        ? { signingSecret: options.signingSecret as string }
-        : { socketMode: true, appToken: options.appToken }),
+      ...connectionOf(options),
       clientOptions: { slackApiUrl: options.apiUrl },
       logger: boltLogger(options.log),
       ignoreSelf: true,
@@ -67,45 +67,7 @@ export class SlackBot {
       log: options.log,
       settings: options.settings,
     };
-    const ctx = this.ctx;
-    // Each listener acknowledges first (Slack waits 3 s), then works inside one error boundary.
-    this.app.command('/connects', async ({ command, ack, respond, client }) => {
-      await ack();
-      await this.guard(respond, () => connectsCommand(ctx, command, respond, client));
-    });
-    this.app.command('/connects-mod', async ({ command, ack, respond }) => {
-      await ack();
-      await this.guard(respond, () => connectsModCommand(ctx, command, respond));
-    });
-    this.app.event('app_mention', async ({ event, body, client }) => {
-      if ('bot_id' in event && event.bot_id !== undefined) return;
-      if (event.user === undefined) return;
-      const mention = {
-        eventId: body.event_id,
-        user: event.user,
-        text: event.text,
-        channel: event.channel,
-        ts: event.ts,
-        ...(event.thread_ts === undefined ? {} : { threadTs: event.thread_ts }),
-      };
-      try {
-        await appMention(ctx, mention, client);
-      } catch (error) {
-        options.log.error({ err: error, event: body.event_id }, 'slack mention failed');
-        await client.chat
-          .postMessage({ channel: event.channel, thread_ts: event.ts, ...textMessage(SORRY) })
-          .catch(() => undefined);
-      }
-    });
-    this.app.action(/^(fb|mod|pick|teach):/, async ({ action, body, ack, respond, client }) => {
-      await ack();
-      if (action.type !== 'button' || !('action_id' in action)) return;
-      const triggerId =
-        'trigger_id' in body ? String(body.trigger_id) : `${body.user.id}-${action.action_ts}`;
-      await this.guard(respond, () =>
-        buttonAction(ctx, { actionId: action.action_id, userId: body.user.id, triggerId }, respond, client),
-      );
-    });
+    registerListeners(this.app, this.ctx);
     this.app.error(async (error) => {
       options.log.error({ err: error }, 'slack error');
     });
@@ -126,14 +88,5 @@ export class SlackBot {
 
   async stop(): Promise<void> {
     await this.app.stop();
-  }
-
-  private async guard(respond: RespondFn, work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.options.log.error({ err: error }, 'slack request failed');
-      await respond({ response_type: 'ephemeral', ...textMessage(SORRY) }).catch(() => undefined);
-    }
   }
 }

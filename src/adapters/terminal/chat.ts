@@ -1,12 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { CONNECTS } from '../../core/commands/connects.js';
+import { CONNECTS_MOD } from '../../core/commands/connects-mod.js';
+import { readCommandWords, usageOf } from '../../core/commands/read-words.js';
 import { actorFromIdentity } from '../../core/identity.js';
-import { parseModWords } from '../../core/moderation/parse-words.js';
+import { en } from '../../core/messages/en.js';
 import type { Actor } from '../../core/types.js';
 import { askQuestion } from '../../core/use-cases/ask-question.js';
 import { parseButtonId } from '../../core/use-cases/button-ids.js';
-import { lookUp } from '../../core/use-cases/look-up.js';
-import { moderate } from '../../core/use-cases/moderate.js';
 import { pressButton } from '../../core/use-cases/press-button.js';
 import type { AlertModerators, HelpServices, Shown, ShownButton } from '../../core/use-cases/services.js';
 import { renderShownForTerminal } from './render.js';
@@ -23,20 +24,6 @@ export interface TerminalChatOptions {
   /** The user's roles (`moderator` with `--moderator`). */
   readonly roles?: readonly string[];
 }
-
-const MOD_HELP = `Moderator lines (start with --moderator):
-  /mod teach INTENT QUESTION…            /mod notice INTENT HOURS TEXT…
-  /mod grant IDENTITY AMOUNT REASON…     /mod adjust IDENTITY ±AMOUNT REASON…
-  /mod outcome IDENTITY PROPOSAL OUTCOME /mod lookup IDENTITY
-  /mod mute CHANNEL [HOURS]              /mod unmute CHANNEL
-  /mod unanswered | stats | audit        /mod preview INTENT`;
-
-const HELP = `Ask anything about Connects, in your own words. Other lines:
-  /balance     your balance, what expires, your next free Connects
-  /refunds     your proposals and whether their Connects come back
-  /faq TOPIC   show one FAQ entry (id or title)     /topics   list the FAQ topics
-  /mod …       moderator actions (/mod alone lists them)
-  1, 2, 3      pick one of the topics I offered     /quit     leave`;
 
 /** A terminal has no moderators to hand a question to; the answer says how to reach them. */
 const NO_MODERATORS: AlertModerators = async () => false;
@@ -57,7 +44,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   let counter = 0;
 
   if (interactive) {
-    say(`Connects help bot — you are ${options.identity}. Type /help for commands, /quit to leave.`);
+    say(en.terminal.welcome(options.identity));
     if (options.greeting !== undefined) say(options.greeting);
     lines.setPrompt('you> ');
     lines.prompt();
@@ -89,35 +76,42 @@ interface Line extends TerminalChatOptions {
   readonly id: string;
 }
 
-/** What a line asks for: a question, a picked topic, an FAQ entry, an account view, a moderator's command, or a local answer. */
+/** What a line asks for: a question, a picked topic, a command, or the terminal's own help. */
 async function respond(line: string, at: Line): Promise<Shown | string> {
   const { services, actor, id } = at;
   const event = { id, actor, channelId: null, alert: NO_MODERATORS };
   if (/^\d+$/.test(line) && at.offered.length > 0) {
     const picked = at.offered[Number(line) - 1];
-    if (picked === undefined) return `Pick a number from 1 to ${at.offered.length}.`;
+    if (picked === undefined) return en.terminal.pickNumber(at.offered.length);
     return pressButton(services, { ...event, buttonId: picked.id });
   }
   if (!line.startsWith('/')) return askQuestion(services, { ...event, text: line, source: 'command' });
-  const [command, ...rest] = line.split(/\s+/);
-  switch (command) {
-    case '/help':
-      return HELP;
-    case '/topics':
-      return services.desk.kb.entries.map((entry) => `  ${entry.id.padEnd(28)} ${entry.title}`).join('\n');
-    case '/balance':
-    case '/refunds':
-      return lookUp(services, { ...event, what: { view: command === '/balance' ? 'balance' : 'refunds' } });
-    case '/faq':
-      return rest.length === 0
-        ? 'Usage: /faq TOPIC (see /topics)'
-        : lookUp(services, { ...event, what: { topic: rest.join(' ') } });
-    case '/mod': {
-      if (rest.length === 0) return MOD_HELP;
-      const parsed = parseModWords(rest);
-      return typeof parsed === 'string' ? parsed : moderate(services, { id, actor, command: parsed });
-    }
-    default:
-      return `Unknown command ${command}; type /help for the list.`;
-  }
+  const [head = '', ...rest] = line.split(/\s+/);
+  if (head === '/help') return helpText();
+  if (head === '/topics')
+    return services.desk.kb.entries.map((entry) => `  ${entry.id.padEnd(28)} ${entry.title}`).join('\n');
+  // `/mod grant …` is a moderator's command; `/balance`, `/faq TOPIC` a member's, by its own name.
+  const read =
+    head === MOD_LINE
+      ? rest.length === 0
+        ? modHelpText()
+        : readCommandWords(CONNECTS_MOD, rest, `${MOD_LINE} `)
+      : CONNECTS.commands.some((command) => `/${command.name}` === head)
+        ? readCommandWords(CONNECTS, [head.slice(1), ...rest], '/')
+        : en.terminal.unknownLine(head);
+  return typeof read === 'string' ? read : read.command.run(services, read.values, event);
+}
+
+const MOD_LINE = '/mod';
+
+function helpText(): string {
+  const commands = CONNECTS.commands.map(
+    (command) => `  ${usageOf(command, '/').padEnd(16)} ${command.description}`,
+  );
+  return [en.terminal.helpIntro, ...commands, en.terminal.helpOwnLines].join('\n');
+}
+
+function modHelpText(): string {
+  const actions = CONNECTS_MOD.commands.map((command) => `  ${usageOf(command, `${MOD_LINE} `)}`);
+  return [en.terminal.modHelpIntro, ...actions].join('\n');
 }

@@ -5,7 +5,7 @@ import { formatLedgerProblem, type LedgerProblem } from '../../core/rules/proble
 import { EncodingError } from '../../core/text/utf8.js';
 import { parseCommandArgs } from '../args.js';
 import { CommandFailure, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
-import { loadRuntime } from '../runtime.js';
+import { loadRuntimeWithLedger } from '../runtime.js';
 
 /** An import waits this long for another writer (another import) before it gives up. */
 const IMPORT_WAIT_MS = 10 * 60_000;
@@ -32,10 +32,9 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   if (extra !== undefined) throw new UsageError(`accounts import: unexpected argument "${extra}"`);
   await checkReadable(file);
 
-  const runtime = await loadRuntime(io, { ledger: true });
+  const runtime = await loadRuntimeWithLedger(io);
   try {
     const ledger = runtime.ledger;
-    if (ledger === undefined) throw new Error('ledger not opened');
     // Read as it is imported: memory follows the largest account, whatever the file's size.
     const result = await ledger
       .importStream(readImportFile(file), {

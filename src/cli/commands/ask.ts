@@ -5,7 +5,7 @@ import { accountJson } from '../account-json.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
-import { loadRuntime } from '../runtime.js';
+import { loadRuntimeWithLedger } from '../runtime.js';
 
 export async function askCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('ask', args, {
@@ -18,7 +18,7 @@ export async function askCommand(args: readonly string[], io: Io): Promise<numbe
     throw new UsageError('ask: missing the question, e.g. helpbot ask "do connects expire?"');
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const now = parseNow(values.now);
-  const runtime = await loadRuntime(io, { ledger: true });
+  const runtime = await loadRuntimeWithLedger(io);
   const request: Request = {
     id: `cli-${now.getTime()}-${process.pid}`,
     actor: actorFromIdentity(identity),

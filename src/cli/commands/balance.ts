@@ -3,7 +3,7 @@ import { accountFacts } from '../../core/rules/account-facts.js';
 import { accountJson } from '../account-json.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
-import { loadRuntime } from '../runtime.js';
+import { loadRuntimeWithLedger } from '../runtime.js';
 
 /** `helpbot balance IDENTITY [--now TIME] [--json]`: one member's account facts, as staff look them up. */
 export async function balanceCommand(args: readonly string[], io: Io): Promise<number> {
@@ -17,9 +17,9 @@ export async function balanceCommand(args: readonly string[], io: Io): Promise<n
   if (extra !== undefined) throw new UsageError(`balance: unexpected argument "${extra}"`);
   const identity = parseIdentity(raw);
   const now = parseNow(values.now);
-  const runtime = await loadRuntime(io, { ledger: true });
+  const runtime = await loadRuntimeWithLedger(io);
   try {
-    const account = await runtime.ledger?.accountForIdentity(identity);
+    const account = await runtime.ledger.accountForIdentity(identity);
     const facts = account ? accountFacts(account, runtime.desk.policy, now) : null;
     if (values.json) writeLine(io.stdout, JSON.stringify(accountJson(facts)));
     else

@@ -3,7 +3,7 @@ import { HelpDesk } from '../../core/help-desk.js';
 import { actorFromIdentity } from '../../core/identity.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
 import { type Scenario, scenarioMismatches, scenarioSchema } from '../../eval/scenarios.js';
-import { SqliteLedgerStore } from '../../store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../store/memory/ledger-store.js';
 import { parseIdentity, parseNow } from '../args.js';
 import { EXIT_OK, type Io, UsageError, writeLine } from '../io.js';
 import { readJsonLines, readTextFile } from '../jsonl.js';
@@ -27,7 +27,7 @@ export async function evalScenarios(
     throw new UsageError(`eval: ${accountsFile}: ${parsed.problems.map(formatLedgerProblem).join('; ')}`);
   }
   const runtime = await loadRuntime(io);
-  const ledger = new SqliteLedgerStore(':memory:', runtime.desk.policy);
+  const ledger = new MemoryLedgerStore(runtime.desk.policy);
   try {
     const imported = await ledger.importAccounts(parsed.accounts);
     if (!imported.ok) {

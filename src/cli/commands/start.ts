@@ -1,17 +1,15 @@
 import { runTerminalChat } from '../../adapters/terminal/chat.js';
-import { discordConfigured, moderatorDirectory, slackConfigured } from '../../config.js';
-import type { LedgerStore } from '../../core/ledger/store.js';
-import { Moderation } from '../../core/moderation/moderation.js';
+import { discordConfigured, slackConfigured } from '../../config.js';
 import { CONSOLE_MODERATOR_ROLE } from '../../core/moderation/permissions.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
-import type { StateStore } from '../../core/state/store.js';
 import { TIME_UP, within } from '../../core/time-limit.js';
 import { helpServices } from '../../core/use-cases/services.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
 import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError } from '../io.js';
-import { loadRuntime, type Runtime, StartupError } from '../runtime.js';
+import { type BotRuntime, loadBotRuntime, StartupError } from '../runtime.js';
+import { configuredPlatforms, helpParts, type Platform } from '../wiring.js';
 
 export async function startCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('start', args, {
@@ -22,31 +20,16 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   if (positionals.length > 0) throw new UsageError(`start: unexpected argument "${positionals[0]}"`);
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const fixedNow = values.now === undefined ? undefined : parseNow(values.now);
-  const runtime = await loadRuntime(io, { ledger: true, verifyLedger: true, state: true });
+  const runtime = await loadBotRuntime(io);
   // A running bot readies its matcher before the first question (fitting it if knowledge/ changed),
   // so no member waits for that.
   void runtime.desk.matcher;
   if (discordConfigured(runtime.config) || slackConfigured(runtime.config)) return runPlatforms(runtime);
   const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
   runtime.log.debug({ identity, demo }, 'terminal chat starting');
-  const state = runtime.state as StateStore;
   await runTerminalChat({
     // One person at a terminal: no cooldown between their questions.
-    services: helpServices(
-      {
-        desk: runtime.desk,
-        state,
-        moderation: new Moderation(
-          runtime.desk,
-          runtime.ledger as LedgerStore,
-          state,
-          moderatorDirectory(runtime.config),
-        ),
-        log: runtime.log,
-        ...(fixedNow === undefined ? {} : { clock: () => fixedNow }),
-      },
-      0,
-    ),
+    services: helpServices(helpParts(runtime, fixedNow === undefined ? undefined : () => fixedNow), 0),
     input: io.stdin,
     output: io.stdout,
     identity,
@@ -57,62 +40,13 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   return EXIT_OK;
 }
 
-/** The Discord adapter until SIGTERM or SIGINT, then a clean shutdown: gateway closed, stores closed. */
-/** A running chat platform adapter. */
-interface Platform {
-  readonly name: string;
-  start(): Promise<unknown>;
-  stop(): Promise<void>;
-}
-
 /**
  * Discord and/or Slack in one process until SIGTERM or SIGINT, then a clean shutdown: gateway and
  * HTTP server closed, stores closed.
  */
-async function runPlatforms(runtime: Runtime): Promise<number> {
+async function runPlatforms(runtime: BotRuntime): Promise<number> {
   const { config, log } = runtime;
-  const state = runtime.state as StateStore;
-  const moderation = new Moderation(
-    runtime.desk,
-    runtime.ledger as LedgerStore,
-    state,
-    moderatorDirectory(config),
-  );
-  const platforms: Platform[] = [];
-  if (discordConfigured(config)) {
-    const { DiscordBot } = await import('../../adapters/discord/bot.js');
-    const { discordSettings } = await import('../../adapters/discord/settings.js');
-    const bot = new DiscordBot({
-      token: config.DISCORD_TOKEN as string,
-      apiBase: config.DISCORD_API_BASE,
-      desk: runtime.desk,
-      state,
-      moderation,
-      log,
-      settings: discordSettings(config),
-    });
-    platforms.push({ name: 'discord', start: () => bot.start(), stop: () => bot.stop() });
-  }
-  if (slackConfigured(config)) {
-    const { SlackBot } = await import('../../adapters/slack/bot.js');
-    const bot = new SlackBot({
-      token: config.SLACK_BOT_TOKEN as string,
-      ...(config.SLACK_APP_TOKEN === undefined ? {} : { appToken: config.SLACK_APP_TOKEN }),
-      ...(config.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: config.SLACK_SIGNING_SECRET }),
-      port: config.SLACK_PORT,
-      apiUrl: config.SLACK_API_URL,
-      desk: runtime.desk,
-      moderation,
-      state,
-      log,
-      settings: {
-        moderatorIds: config.SLACK_MODERATOR_IDS,
-        cooldownMs: SLACK_COOLDOWN_MS,
-        ...(config.SLACK_MOD_CHANNEL === undefined ? {} : { modChannel: config.SLACK_MOD_CHANNEL }),
-      },
-    });
-    platforms.push({ name: 'slack', start: () => bot.start(), stop: () => bot.stop() });
-  }
+  const platforms = await configuredPlatforms(runtime, helpParts(runtime));
   const stopping = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -165,9 +99,6 @@ async function stopWithin(platform: Platform, ms: number): Promise<void> {
     throw new Error(`${platform.name} did not stop within ${ms / 1000} s`);
 }
 
-/** As on Discord: long enough to stop a flood, short enough not to annoy a real follow-up. */
-const SLACK_COOLDOWN_MS = 5000;
-
 const DEMO_GREETING = (identity: string) =>
   `A demo account (${DEMO_ACCOUNT_ID}) is linked to ${identity}, so you can ask about "your" Connects: try "how many connects do I have?" or "why didn't I get a refund?".`;
 
@@ -175,9 +106,9 @@ const DEMO_GREETING = (identity: string) =>
  * A newcomer's first start has an empty ledger: load the demo account so personal answers work at
  * once. Later starts, or a ledger someone imported into, are left alone.
  */
-async function loadDemoOnFirstRun(runtime: Runtime, identity: string, now: Date): Promise<boolean> {
+async function loadDemoOnFirstRun(runtime: BotRuntime, identity: string, now: Date): Promise<boolean> {
   const ledger = runtime.ledger;
-  if (ledger === undefined || (await ledger.countAccounts()) > 0) return false;
+  if ((await ledger.countAccounts()) > 0) return false;
   const result = await ledger.importAccounts(demoAccounts(identity, now));
   if (!result.ok)
     throw new Error(`demo ledger rejected: ${result.problems.map(formatLedgerProblem).join('; ')}`);

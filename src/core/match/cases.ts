@@ -1,4 +1,4 @@
-import type { FaqEntry } from '../knowledge.js';
+import type { FaqEntry } from '../knowledge-base.js';
 import type { Analysis, Analyzer } from '../text/analyzer.js';
 import { splitSentences } from '../text/sentences.js';
 import {

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Analysis, Analyzer } from '../text/analyzer.js';
 import { Bm25Index, countTerms } from './bm25.js';
 

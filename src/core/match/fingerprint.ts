@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { KnowledgeBase } from '../knowledge.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 
 /** Bump when the fitted model's shape or the way it is fitted changes, so older fits are not reused. */
 export const MODEL_FORMAT = 6;

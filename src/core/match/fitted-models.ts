@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Analyzer } from '../text/analyzer.js';
 import {
   fitMatchingModel,

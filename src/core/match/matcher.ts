@@ -1,4 +1,4 @@
-import type { FaqEntry, KnowledgeBase } from '../knowledge.js';
+import type { FaqEntry, KnowledgeBase } from '../knowledge-base.js';
 import { Analyzer } from '../text/analyzer.js';
 import { TextClassifier } from './classifier.js';
 import { confidenceOf, type MatchFeatures } from './confidence.js';

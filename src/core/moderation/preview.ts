@@ -1,7 +1,8 @@
 import type { HelpDesk } from '../help-desk.js';
-import { entryById } from '../knowledge.js';
+import { entryById } from '../knowledge-base.js';
 import { OUT_OF_SCOPE } from '../match/faq-index.js';
 import type { HeldOutResult } from '../match/model.js';
+import { en } from '../messages/en.js';
 
 // A moderator's look at one FAQ entry before and after editing it: the answer exactly as members
 // get it, and each of its examples as the bot reads it when that example (and its paraphrases)
@@ -27,7 +28,11 @@ export interface ExampleScore {
 }
 
 /** The entry by id or title, or null when there is none. */
-export async function previewEntry(desk: HelpDesk, topic: string, now: Date): Promise<EntryPreview | null> {
+export async function previewEntry(
+  desk: Pick<HelpDesk, 'kb' | 'matcher' | 'handle'>,
+  topic: string,
+  now: Date,
+): Promise<EntryPreview | null> {
   const wanted = topic.trim().toLowerCase();
   const entry =
     entryById(desk.kb, wanted) ??
@@ -58,7 +63,7 @@ export async function previewEntry(desk: HelpDesk, topic: string, now: Date): Pr
 function scoreOf(item: HeldOutResult, answerAt: number): ExampleScore {
   return {
     text: item.text,
-    readAs: item.best === OUT_OF_SCOPE ? 'off-topic' : item.best,
+    readAs: item.best === OUT_OF_SCOPE ? en.report.offTopic : item.best,
     confidence: item.confidence,
     answered: item.best === item.label && item.confidence >= answerAt,
   };
@@ -69,11 +74,11 @@ export function previewText(preview: EntryPreview, limit = Number.POSITIVE_INFIN
   const answered = preview.examples.filter((example) => example.answered).length;
   const elsewhere = preview.examples.filter((example) => example.readAs !== preview.intent).length;
   const lines = [
-    `Preview of ${preview.intent} as members see it:`,
+    en.report.previewOf(preview.intent),
     '',
     preview.answer,
     '',
-    `Examples: ${answered} of ${preview.examples.length} are answered with this entry when held out of training; ${elsewhere} read as another topic. Weakest first:`,
+    en.report.previewExamples(answered, preview.examples.length, elsewhere),
   ];
   const shown = preview.examples.slice(0, limit);
   for (const example of shown) {
@@ -84,8 +89,7 @@ export function previewText(preview: EntryPreview, limit = Number.POSITIVE_INFIN
       `${mark} ${example.confidence.toFixed(2)}${where}  ${text.length > 100 ? `${text.slice(0, 100)}…` : text}`,
     );
   }
-  if (preview.examples.length > shown.length)
-    lines.push(`…and ${preview.examples.length - shown.length} more`);
-  lines.push(`(✓ answered, ? this entry but below ${preview.answerAt}, ✗ read as another topic)`);
+  if (preview.examples.length > shown.length) lines.push(en.more(preview.examples.length - shown.length));
+  lines.push(en.report.previewKey(preview.answerAt));
   return lines.join('\n');
 }

@@ -1,32 +1,25 @@
+import { bullets } from '../compose.js';
+import { en } from '../messages/en.js';
 import type { AccountFacts } from '../rules/account-facts.js';
-import { longDate, ordinal } from '../rules/calendar.js';
 import { displayText } from '../text/display.js';
-import { bullets, connects, eventLine, proposalLine } from './words.js';
 
 /** An account's facts as staff read them: the balance command and a moderator's lookup. */
 export function renderAccountFacts(facts: AccountFacts): string {
   const lines = [
-    `${facts.id}: ${facts.kind}, plan ${facts.plan}, billing day ${ordinal(facts.billingDay)} — as of ${facts.now.toISOString()}`,
-    `Balance: ${connects(facts.balance)}`,
+    en.report.account(facts.id, facts.kind, facts.plan, facts.billingDay, facts.now),
+    en.report.balance(facts.balance),
   ];
-  if (facts.kind === 'agency') lines.push('Monthly grant: none (agencies get no free Connects)');
-  else {
-    const next = facts.nextMonthlyGrant === null ? 'unknown' : longDate(facts.nextMonthlyGrant);
-    const missing =
-      facts.missingCycle === null ? '' : `; MISSING for the cycle from ${longDate(facts.missingCycle)}`;
-    lines.push(`Next monthly grant: ${next}${missing}`);
-  }
-  if (!facts.canBuy) lines.push('Cannot buy Connects: agency below Agency Plus');
+  if (facts.kind === 'agency') lines.push(en.report.agencyNoGrant);
+  else lines.push(en.report.nextGrant(facts.nextMonthlyGrant, facts.missingCycle));
+  if (!facts.canBuy) lines.push(en.report.cannotBuy);
   if (facts.lots.length > 0) {
-    lines.push(
-      `Expires:\n${bullets(
-        facts.lots.map((lot) => `${connects(lot.remaining)} on ${longDate(lot.expiresAt)}`),
-        12,
-      )}`,
-    );
+    const batches = facts.lots.map((lot) => en.report.batch(lot.remaining, lot.expiresAt));
+    lines.push(en.report.expires(bullets(batches, 12)));
   }
-  if (facts.proposals.length > 0) lines.push(`Proposals:\n${bullets(facts.proposals.map(proposalLine), 20)}`);
-  if (facts.history.length > 0) lines.push(`Recent activity:\n${bullets(facts.history.map(eventLine), 10)}`);
+  if (facts.proposals.length > 0)
+    lines.push(en.report.proposals(bullets(facts.proposals.map(en.account.proposal), 20)));
+  if (facts.history.length > 0)
+    lines.push(en.report.activity(bullets(facts.history.map(en.account.event), 10)));
   // Job titles and reasons are shown as data: see core/text/display.ts.
   return displayText(lines.join('\n'));
 }

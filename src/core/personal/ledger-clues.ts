@@ -1,6 +1,6 @@
+import { en } from '../messages/en.js';
 import type { AccountFacts } from '../rules/account-facts.js';
-import { addDays, longDate } from '../rules/calendar.js';
-import { connects, WHY } from './words.js';
+import { addDays, utcDate } from '../rules/calendar.js';
 
 // When a member's words fit several topics ("some of my Connects disappeared"), their own ledger
 // usually says which one it is: a batch that lapsed last week, a job whose Connects were (or were
@@ -34,35 +34,31 @@ export function ledgerClues(facts: AccountFacts): LedgerClue[] {
   const lapsed = new Map<string, { at: Date; amount: number }>();
   for (const event of facts.history) {
     if (event.kind !== 'expiry' || event.amount <= 0 || event.at.getTime() < since) continue;
-    const day = longDate(event.at);
+    const day = utcDate(event.at);
     const previous = lapsed.get(day);
     lapsed.set(day, { at: previous?.at ?? event.at, amount: (previous?.amount ?? 0) + event.amount });
   }
-  for (const [day, { at, amount }] of lapsed) {
-    clues.push({
-      intent: 'connects.expiry',
-      at,
-      reason: `${amount} of your Connects expired on ${day}, a year after you got them`,
-    });
+  for (const { at, amount } of lapsed.values()) {
+    clues.push({ intent: 'connects.expiry', at, reason: en.account.clue.expired(amount, at) });
   }
   for (const verdict of facts.proposals) {
     if (verdict.decidedAt === null || verdict.decidedAt.getTime() < since || verdict.refund === 'not-yet')
       continue;
-    const outcome = `${WHY[verdict.outcome]} on ${longDate(verdict.decidedAt)}`;
+    const { job, outcome, decidedAt } = verdict;
     clues.push({
       intent: 'refunds',
-      at: verdict.decidedAt,
+      at: decidedAt,
       reason:
         verdict.refund === 'refunded'
-          ? `for your proposal to "${verdict.job}", ${outcome}, and its ${connects(verdict.returned)} came back`
-          : `for your proposal to "${verdict.job}" (${connects(verdict.spent)}), ${outcome}, so they were not returned`,
+          ? en.account.clue.refunded(job, outcome, decidedAt, verdict.returned)
+          : en.account.clue.notReturned(job, verdict.spent, outcome, decidedAt),
     });
   }
   if (facts.missingCycle !== null) {
     clues.push({
       intent: 'connects.monthly-free',
       at: facts.missingCycle,
-      reason: `no monthly free Connects are recorded for the cycle that began on ${longDate(facts.missingCycle)}`,
+      reason: en.account.clue.grantMissing(facts.missingCycle),
     });
   }
   return clues.sort((a, b) => b.at.getTime() - a.at.getTime());

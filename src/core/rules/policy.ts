@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 
 /** The policy numbers the rules apply; they live in knowledge/policy.yaml, never in code. */
 export interface RulesPolicy {

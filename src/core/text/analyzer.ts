@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import type { KnowledgeBase } from '../knowledge.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import { NearWords } from './near-words.js';
 import { normalisedWords, words } from './normalise.js';
 import { STOPWORDS } from './stopwords.js';

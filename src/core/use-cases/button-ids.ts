@@ -7,6 +7,9 @@ export type ButtonAction =
   /** A moderator teaches an unanswered question to the entry the bot guessed. */
   | { readonly kind: 'teach'; readonly intent: string; readonly questionId: string };
 
+/** The first part of every button id: a platform listens for ids that start with one of these. */
+export const BUTTON_ID_PREFIXES = ['fb', 'mod', 'pick', 'teach'] as const;
+
 export function buttonId(action: ButtonAction): string {
   switch (action.kind) {
     case 'feedback':

@@ -1,5 +1,5 @@
 import { en } from '../messages/en.js';
-import type { ModCommand } from '../moderation/commands.js';
+import type { ModRequest } from '../moderation/commands.js';
 import type { Actor } from '../types.js';
 import { buttonId } from './button-ids.js';
 import { button, MAX_BUTTONS_IN_ROW } from './reply-buttons.js';
@@ -8,7 +8,7 @@ import { type HelpServices, privateText, type Shown } from './services.js';
 export interface ModeratorRequest {
   readonly id: string;
   readonly actor: Actor;
-  readonly command: ModCommand;
+  readonly command: ModRequest['command'];
 }
 
 /**

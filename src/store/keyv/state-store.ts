@@ -3,6 +3,16 @@ import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import { z } from 'zod';
+import {
+  addToDay,
+  emptyDay,
+  QUESTION_TTL_MS,
+  STATS_TTL_MS,
+  withAudit,
+  withFeedback,
+  withNotice,
+  withUnanswered,
+} from '../../core/state/keeping.js';
 import type {
   AuditEntry,
   ChannelSettings,
@@ -43,10 +53,6 @@ function shaped<T>(key: string, value: unknown, schema: z.ZodType<T>, what: stri
 /** How long a start-up waits for the store's first answer. */
 const VERIFY_TIMEOUT_MS = 10_000;
 
-/** How long questions and their feedback are kept: long enough for moderators' weekly review. */
-const QUESTION_TTL_MS = 90 * 24 * 3_600_000;
-const MAX_UNANSWERED = 500;
-
 /** The state store on any Keyv backend; keys are prefixed by kind so one store holds them all. */
 export class KeyvStateStore implements StateStore {
   constructor(private readonly keyv: Keyv) {}
@@ -61,13 +67,11 @@ export class KeyvStateStore implements StateStore {
 
   async recordFeedback(feedback: FeedbackRecord): Promise<void> {
     const key = `feedback:${feedback.questionId}`;
-    // A member has one vote (helpful or not) per question; asking for a moderator is not a vote.
-    const isVote = (verdict: FeedbackRecord['verdict']) => verdict !== 'moderator';
-    const others = (await this.feedback(feedback.questionId)).filter(
-      (previous) =>
-        !(isVote(feedback.verdict) && isVote(previous.verdict) && previous.identity === feedback.identity),
+    await this.keyv.set(
+      key,
+      withFeedback(await this.feedback(feedback.questionId), feedback),
+      QUESTION_TTL_MS,
     );
-    await this.keyv.set(key, [...others, feedback], QUESTION_TTL_MS);
   }
 
   async feedback(questionId: string): Promise<FeedbackRecord[]> {
@@ -75,9 +79,7 @@ export class KeyvStateStore implements StateStore {
   }
 
   async markUnanswered(questionId: string): Promise<void> {
-    const ids = await this.unansweredIds();
-    const next = [questionId, ...ids.filter((id) => id !== questionId)].slice(0, MAX_UNANSWERED);
-    await this.keyv.set('unanswered', next);
+    await this.keyv.set('unanswered', withUnanswered(await this.unansweredIds(), questionId));
   }
 
   private async unansweredIds(): Promise<string[]> {
@@ -120,8 +122,7 @@ export class KeyvStateStore implements StateStore {
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     await this.keyv.set(`audit:${entry.id}`, entry);
-    const ids = await this.auditIds();
-    await this.keyv.set('audit', [entry.id, ...ids].slice(0, MAX_AUDIT));
+    await this.keyv.set('audit', withAudit(await this.auditIds(), entry.id));
   }
 
   async audit(limit: number): Promise<AuditEntry[]> {
@@ -147,8 +148,7 @@ export class KeyvStateStore implements StateStore {
   }
 
   async saveNotice(notice: Notice): Promise<void> {
-    const others = (await this.notices()).filter((previous) => previous.intent !== notice.intent);
-    await this.keyv.set('notices', [...others, notice]);
+    await this.keyv.set('notices', withNotice(await this.notices(), notice));
   }
 
   async notices(): Promise<Notice[]> {
@@ -179,49 +179,6 @@ export class KeyvStateStore implements StateStore {
 
   async close(): Promise<void> {
     await this.keyv.disconnect();
-  }
-}
-
-const MAX_AUDIT = 1000;
-const STATS_TTL_MS = 400 * 24 * 3_600_000;
-
-function emptyDay(day: string): DayStats {
-  return {
-    day,
-    questions: 0,
-    answered: 0,
-    clarified: 0,
-    abstained: 0,
-    escalated: 0,
-    helpful: 0,
-    notHelpful: 0,
-    intents: {},
-  };
-}
-
-function addToDay(day: DayStats, event: StatsEvent): DayStats {
-  switch (event.kind) {
-    case 'question': {
-      if (event.outcome === 'refused') return day;
-      const intents =
-        event.intent === null || event.outcome !== 'answered'
-          ? day.intents
-          : { ...day.intents, [event.intent]: (day.intents[event.intent] ?? 0) + 1 };
-      return {
-        ...day,
-        questions: day.questions + 1,
-        answered: day.answered + (event.outcome === 'answered' ? 1 : 0),
-        clarified: day.clarified + (event.outcome === 'clarify' ? 1 : 0),
-        abstained: day.abstained + (event.outcome === 'abstained' ? 1 : 0),
-        intents,
-      };
-    }
-    case 'escalated':
-      return { ...day, escalated: day.escalated + 1 };
-    case 'feedback':
-      return event.verdict === 'helpful'
-        ? { ...day, helpful: day.helpful + 1 }
-        : { ...day, notHelpful: day.notHelpful + 1 };
   }
 }
 

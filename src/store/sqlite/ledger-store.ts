@@ -54,13 +54,16 @@ type Statements = ReturnType<typeof prepare>;
 export class SqliteLedgerStore implements LedgerStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
-  /** An in-memory ledger's streamed import under way, which other writes wait for. */
-  private sharedImport: Promise<void> = Promise.resolve();
-
   constructor(
     private readonly file: string,
     private readonly policy: RulesPolicy,
   ) {
+    // A streamed import writes on a connection of its own while the bot reads on this one; an
+    // in-memory database would be a different, empty one on each. MemoryLedgerStore is the ledger in memory.
+    if (file === ':memory:' || file === '')
+      throw new Error(
+        'SqliteLedgerStore keeps the ledger in a file; use MemoryLedgerStore for one in memory',
+      );
     this.db = openDatabase(file, LEDGER_MIGRATIONS);
     try {
       this.statements = prepare(this.db);
@@ -118,7 +121,6 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   async importAccounts(accounts: readonly Account[], options: WriteOptions = {}): Promise<ImportResult> {
-    await this.sharedImport;
     // IMMEDIATE: the check and the writes see the same ledger, whoever else is writing.
     const run = this.db.transaction((): ImportResult => {
       const plan = planImport(accounts, storedView(this.statements), this.policy);
@@ -136,22 +138,12 @@ export class SqliteLedgerStore implements LedgerStore {
 
   async importStream(items: AsyncIterable<ImportItem>, options: WriteOptions = {}): Promise<ImportResult> {
     // A connection of its own, so that while a long import runs, this store's readers (the bot
-    // answering members) keep reading the committed ledger. An in-memory ledger has only this one.
-    const own = this.file !== ':memory:';
-    const db = own ? openDatabase(this.file, LEDGER_MIGRATIONS) : this.db;
-    // On the one connection, another write would land inside this import's transaction: it waits.
-    let done = () => {};
-    if (!own) {
-      const before = this.sharedImport;
-      this.sharedImport = new Promise((resolve) => {
-        done = resolve;
-      });
-      await before;
-    }
+    // answering members) keep reading the committed ledger.
+    const db = openDatabase(this.file, LEDGER_MIGRATIONS);
     try {
       await this.whenFree(db, () => db.exec('BEGIN IMMEDIATE'), options);
       try {
-        const result = await this.planAndApply(items, own ? prepare(db) : this.statements, options);
+        const result = await this.planAndApply(items, prepare(db), options);
         this.guarded(() => db.exec(result.ok && !options.dryRun ? 'COMMIT' : 'ROLLBACK'));
         return result;
       } catch (error) {
@@ -159,8 +151,7 @@ export class SqliteLedgerStore implements LedgerStore {
         throw error;
       }
     } finally {
-      if (own) db.close();
-      else done();
+      db.close();
     }
   }
 

@@ -8,7 +8,7 @@ import type { LedgerStore } from '../../../src/core/ledger/store.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
-import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
 import {
   FakeDiscord,
   FORUM_CHANNEL_ID,
@@ -61,7 +61,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = new FakeDiscord();
   await fake.listen();
-  const ledger = new SqliteLedgerStore(':memory:', POLICY);
+  const ledger = new MemoryLedgerStore(POLICY);
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts([...parsed.accounts, MISSING_GRANT_ACCOUNT]);

@@ -155,7 +155,7 @@ describe('/connects-mod', () => {
 
   it('explains a malformed line', async () => {
     expect((await command('/connects-mod', 'grant someone', MODERATOR)).text).toBe(
-      'Usage: /mod grant IDENTITY AMOUNT REASON…',
+      'Usage: /connects-mod grant IDENTITY AMOUNT REASON…',
     );
   });
 });

@@ -5,7 +5,7 @@ import { HelpDesk } from '../../../src/core/help-desk.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { helpServices } from '../../../src/core/use-cases/services.js';
 import { openStateStore } from '../../../src/store/keyv/state-store.js';
-import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 import { freelancer, outcome, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
 
@@ -15,7 +15,7 @@ const desk = new HelpDesk(realKnowledge());
 async function chat(
   lines: string[],
   interactive = false,
-  ledger = new SqliteLedgerStore(':memory:', POLICY),
+  ledger = new MemoryLedgerStore(POLICY),
 ): Promise<string> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
@@ -80,7 +80,7 @@ describe('terminal chat', () => {
   });
 
   it('shows the asker’s own balance and refunds with /balance and /refunds', async () => {
-    const ledger = new SqliteLedgerStore(':memory:', POLICY);
+    const ledger = new MemoryLedgerStore(POLICY);
     await ledger.importAccounts([
       {
         ...freelancer(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImportText } from '../../../src/accounts/import-file.js';
 import type { Account, LedgerEntry } from '../../../src/core/ledger/types.js';
 import { accountFacts } from '../../../src/core/rules/account-facts.js';
-import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
 import { freelancer, POLICY, purchase, spend } from '../../helpers/ledger.js';
 
 // A moderator's correction is made in the bot, against the balance of its day; the platform never
@@ -16,8 +16,8 @@ const debit = (id: string, when: string, amount: number): LedgerEntry => ({
   reason: 'duplicate grant',
 });
 
-async function ledgerWith(...entries: LedgerEntry[]): Promise<SqliteLedgerStore> {
-  const store = new SqliteLedgerStore(':memory:', POLICY);
+async function ledgerWith(...entries: LedgerEntry[]): Promise<MemoryLedgerStore> {
+  const store = new MemoryLedgerStore(POLICY);
   for (const entry of entries) {
     const result = await store.importAccounts([freelancer([entry])]);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -25,7 +25,7 @@ async function ledgerWith(...entries: LedgerEntry[]): Promise<SqliteLedgerStore>
   return store;
 }
 
-async function balanceOf(store: SqliteLedgerStore): Promise<number> {
+async function balanceOf(store: MemoryLedgerStore): Promise<number> {
   const account = (await store.accountById('acct-t')) as Account;
   return accountFacts(account, POLICY, new Date('2026-03-01T00:00:00Z')).balance;
 }

@@ -3,14 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseImportText } from '../../../src/accounts/import-file.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import { LedgerBusyError, type LedgerStore } from '../../../src/core/ledger/store.js';
-import type { ModCommand } from '../../../src/core/moderation/commands.js';
+import type { ModCommand } from '../../../src/core/moderation/action-list.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { CONSOLE_MODERATOR_ROLE, isModerator } from '../../../src/core/moderation/permissions.js';
 import type { Actor } from '../../../src/core/types.js';
-import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
-import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
+import { MemoryStateStore } from '../../../src/store/memory/state-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
+import { ACCOUNTS_FILE, POLICY } from '../../helpers/ledger.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const MOD_ROLE = '100000000000000020';
@@ -18,18 +18,18 @@ const moderator: Actor = { platform: 'discord', id: '900000000000000001', roles:
 const member: Actor = { platform: 'discord', id: '900000000000000002', roles: ['100000000000000099'] };
 const directory = { discordRoleIds: [MOD_ROLE], slackUserIds: ['U0MOD'] };
 
-let ledger: SqliteLedgerStore;
-let state: KeyvStateStore;
+let ledger: MemoryLedgerStore;
+let state: MemoryStateStore;
 let desk: HelpDesk;
 let moderation: Moderation;
 let counter = 0;
 
 beforeEach(async () => {
-  ledger = new SqliteLedgerStore(':memory:', POLICY);
+  ledger = new MemoryLedgerStore(POLICY);
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts(parsed.accounts);
-  state = openStateStore({ dataDir: tempDir() });
+  state = new MemoryStateStore();
   desk = new HelpDesk(realKnowledge(), { ledger, state });
   moderation = new Moderation(desk, ledger, state, directory);
 });
@@ -86,7 +86,7 @@ describe('a non-moderator', () => {
       { action: 'unanswered' },
       { action: 'stats' },
       { action: 'audit' },
-      { action: 'preview', topic: 'refunds' },
+      { action: 'preview', intent: 'refunds' },
     ];
     for (const command of commands) {
       expect(await act(command, { actor: member }), command.action).toEqual({
@@ -334,7 +334,7 @@ describe('mute, unanswered, stats, audit', () => {
 
 describe('preview', () => {
   it('shows a moderator the entry and its weakest examples, audited as a read', async () => {
-    const result = await act({ action: 'preview', topic: 'connects.expiry' });
+    const result = await act({ action: 'preview', intent: 'connects.expiry' });
     expect(result).toMatchObject({ ok: true });
     expect(result.text).toMatch(/^Preview of connects\.expiry as members see it:/);
     expect(result.text).toMatch(/…and \d+ more/);
@@ -342,7 +342,7 @@ describe('preview', () => {
   });
 
   it('refuses an unknown entry', async () => {
-    expect(await act({ action: 'preview', topic: 'crypto' })).toEqual({
+    expect(await act({ action: 'preview', intent: 'crypto' })).toEqual({
       ok: false,
       code: 'MOD.UNKNOWN_INTENT',
       text: 'There is no FAQ entry "crypto".',

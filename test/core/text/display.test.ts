@@ -5,10 +5,10 @@ import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { renderAccountFacts } from '../../../src/core/personal/account-summary.js';
 import { accountFacts } from '../../../src/core/rules/account-facts.js';
 import { displayText } from '../../../src/core/text/display.js';
-import { openStateStore } from '../../../src/store/keyv/state-store.js';
-import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
+import { MemoryStateStore } from '../../../src/store/memory/state-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { outcome, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
+import { outcome, POLICY, purchase, spend } from '../../helpers/ledger.js';
 
 // What a hostile job title can hold: a terminal title change, a colour, a carriage return that
 // overwrites the line, a NUL, and a right-to-left override.
@@ -44,8 +44,8 @@ describe('a hostile job title on every way out', () => {
   it('is shown as data in the balance summary, a member answer and a moderator lookup', async () => {
     expect(renderAccountFacts(accountFacts(account, POLICY, NOW))).not.toMatch(UNSAFE);
 
-    const ledger = new SqliteLedgerStore(':memory:', POLICY);
-    const state = openStateStore({ dataDir: tempDir() });
+    const ledger = new MemoryLedgerStore(POLICY);
+    const state = new MemoryStateStore();
     await ledger.importAccounts([account]);
     const desk = new HelpDesk(realKnowledge(), { ledger, state });
     const reply = await desk.handle({

@@ -9,10 +9,10 @@ import { lookUp } from '../../../src/core/use-cases/look-up.js';
 import { moderate } from '../../../src/core/use-cases/moderate.js';
 import { pressButton } from '../../../src/core/use-cases/press-button.js';
 import { BUTTON_LABEL_MAX, type HelpServices, type Shown } from '../../../src/core/use-cases/services.js';
-import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
-import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
+import { MemoryStateStore } from '../../../src/store/memory/state-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
-import { POLICY, tempDir } from '../../helpers/ledger.js';
+import { POLICY } from '../../helpers/ledger.js';
 import { missingGrantAccount } from '../../helpers/missing-grant.js';
 
 // The use cases every platform runs: what is shown, to whom, and when the moderators are told.
@@ -22,15 +22,15 @@ const member: Actor = { platform: 'slack', id: 'U0MEMBER', roles: [] };
 const missing: Actor = { platform: 'slack', id: 'U0MISSING', roles: [] };
 const moderator: Actor = { platform: 'slack', id: 'U0MOD', roles: [] };
 
-let ledger: SqliteLedgerStore;
-let state: KeyvStateStore;
+let ledger: MemoryLedgerStore;
+let state: MemoryStateStore;
 let services: HelpServices;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  ledger = new SqliteLedgerStore(':memory:', POLICY);
+  ledger = new MemoryLedgerStore(POLICY);
   await ledger.importAccounts([missingGrantAccount('slack:U0MISSING')]);
-  state = openStateStore({ dataDir: tempDir() });
+  state = new MemoryStateStore();
   const desk = new HelpDesk(realKnowledge(), { ledger, state });
   services = {
     desk,
