@@ -101,11 +101,15 @@ export function parseConfig(env: Env): ConfigResult {
   return { ok: false, message: `invalid configuration: ${problems.join('; ')}` };
 }
 
-export function discordConfigured(config: Config): boolean {
+/** Discord runs when its token and application id are set; the type then says they are. */
+export function discordConfigured(
+  config: Config,
+): config is Config & { readonly DISCORD_TOKEN: string; readonly DISCORD_APP_ID: string } {
   return config.DISCORD_TOKEN !== undefined && config.DISCORD_APP_ID !== undefined;
 }
 
-export function slackConfigured(config: Config): boolean {
+/** Slack runs when its bot token is set (and, checked at parse time, an app token or signing secret). */
+export function slackConfigured(config: Config): config is Config & { readonly SLACK_BOT_TOKEN: string } {
   return config.SLACK_BOT_TOKEN !== undefined;
 }
 

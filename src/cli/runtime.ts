@@ -107,13 +107,29 @@ async function assemble<L extends LedgerStore | undefined, S extends StateStore 
   for (const warning of loaded.warnings)
     log.warn({ knowledge: formatProblem(warning) }, 'knowledge base warning');
   const ledger = await open.ledger(config, rulesPolicyFrom(loaded.kb));
-  const state = await open.state(config).catch(async (error: unknown) => {
-    await ledger?.close();
+  let state: S | undefined;
+  try {
+    state = await open.state(config);
+    return await deskRuntime(config, log, loaded.kb, ledger, state);
+  } catch (error) {
+    // Nothing stays open after a failed start; a store that fails to close must not hide why.
+    await ledger?.close().catch(() => undefined);
+    await state?.close().catch(() => undefined);
     throw error;
-  });
+  }
+}
+
+/** The help desk on the opened stores, the model from the cache, the taught examples applied. */
+async function deskRuntime<L extends LedgerStore | undefined, S extends StateStore | undefined>(
+  config: Config,
+  log: Logger,
+  kb: KnowledgeBase,
+  ledger: L,
+  state: S,
+): Promise<Runtime<L, S>> {
   const cacheDir = join(config.DATA_DIR, 'cache');
-  const savedModel = readCachedModel(cacheDir, matchingFingerprint(loaded.kb));
-  const desk = new HelpDesk(loaded.kb, {
+  const savedModel = readCachedModel(cacheDir, matchingFingerprint(kb));
+  const desk = new HelpDesk(kb, {
     ...(ledger === undefined ? {} : { ledger }),
     ...(state === undefined ? {} : { state }),
     ...(savedModel === undefined ? {} : { savedModel }),
@@ -128,7 +144,7 @@ async function assemble<L extends LedgerStore | undefined, S extends StateStore 
   return {
     config,
     log,
-    kb: loaded.kb,
+    kb,
     desk,
     savedModel,
     ledger,

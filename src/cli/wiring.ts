@@ -1,4 +1,4 @@
-import { moderatorDirectory } from '../config.js';
+import { discordConfigured, moderatorDirectory, slackConfigured } from '../config.js';
 import { Moderation } from '../core/moderation/moderation.js';
 import type { HelpParts } from '../core/use-cases/services.js';
 import type { BotRuntime } from './runtime.js';
@@ -36,7 +36,7 @@ const SLACK_COOLDOWN_MS = 5000;
 export async function configuredPlatforms(runtime: BotRuntime, parts: HelpParts): Promise<Platform[]> {
   const { config, log } = runtime;
   const platforms: Platform[] = [];
-  if (config.DISCORD_TOKEN !== undefined && config.DISCORD_APP_ID !== undefined) {
+  if (discordConfigured(config)) {
     const { DiscordBot } = await import('../adapters/discord/bot.js');
     const { discordSettings } = await import('../adapters/discord/settings.js');
     const bot = new DiscordBot({
@@ -48,7 +48,7 @@ export async function configuredPlatforms(runtime: BotRuntime, parts: HelpParts)
     });
     platforms.push({ name: 'discord', start: () => bot.start(), stop: () => bot.stop() });
   }
-  if (config.SLACK_BOT_TOKEN !== undefined) {
+  if (slackConfigured(config)) {
     const { SlackBot } = await import('../adapters/slack/bot.js');
     const bot = new SlackBot({
       ...parts,

@@ -117,7 +117,7 @@ export class HelpDesk {
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
       return {
-        ...base(match),
+        ...replyTo(match),
         text: en.answer.clarify(choices.map((choice) => choice.title)),
         outcome: 'clarify',
         choices,
@@ -126,7 +126,7 @@ export class HelpDesk {
     }
     const onTopic = match.onTopic;
     return {
-      ...base(match),
+      ...replyTo(match),
       text: onTopic ? en.answer.abstainOnTopic : en.answer.abstainOffTopic,
       outcome: 'abstained',
       escalate: onTopic,
@@ -277,7 +277,7 @@ export class HelpDesk {
     const cases = [...new Set([...match.signalled, ...(personal?.cases ?? []), ...match.cases])];
     const citations = citationsFor(this.kb, entry, cases);
     return {
-      ...base(match),
+      ...replyTo(match),
       text: answerText(entry, match.signalled, citations, {
         ...(personal === null
           ? {}
@@ -332,7 +332,8 @@ interface Asker {
   readonly privateReply: boolean;
 }
 
-function base(match: MatchResult): Reply {
+/** The start of every reply to a matched question: how sure the matcher was. */
+function replyTo(match: MatchResult): Reply {
   return { ...EMPTY_REPLY, confidence: match.confidence };
 }
 

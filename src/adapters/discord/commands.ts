@@ -67,7 +67,7 @@ function optionOf(parameter: Parameter): APIApplicationCommandBasicOption {
         max_length: parameter.maxLength,
       };
     case 'topic':
-      // Autocompleted from the FAQ's titles as the member types (handlers/faq.ts).
+      // Autocompleted from the FAQ's titles as the member types (handlers/topic-autocomplete.ts).
       return { type: ApplicationCommandOptionType.String, name, description, required, autocomplete: true };
     case 'choice':
       return {

@@ -1,8 +1,7 @@
 import { ChannelType, type Message, type MessageCreateOptions, type TextBasedChannel } from 'discord.js';
 import type { QuestionRecord } from '../../core/state/store.js';
+import { type AlertField, alertCard, quoteForAlert } from '../../core/use-cases/alert-card.js';
 import type { DiscordContext } from './context.js';
-
-const QUOTE_LIMIT = 700;
 
 export interface Origin {
   readonly channel: TextBasedChannel | null;
@@ -20,17 +19,11 @@ export async function notifyModerators(
   origin: Origin,
 ): Promise<string | null> {
   const roles = ctx.settings.moderatorRoleIds;
-  const userId = question.identity.replace(/^discord:/, '');
+  const card = alertCard(question, why);
   const lines = [
-    `${roles.map((id) => `<@&${id}>`).join(' ')} ${why}`.trim(),
-    `**Member:** <@${userId}>`,
-    `**Question:** ${quote(question.text)}`,
-    `**Bot:** ${question.outcome}${question.intent === null ? '' : ` · ${question.intent}`} (confidence ${question.confidence.toFixed(2)})`,
+    `${roles.map((id) => `<@&${id}>`).join(' ')} ${card.why}`.trim(),
+    ...card.fields.map((field) => `**${field.label}:** ${fieldText(field)}`),
   ];
-  lines.push(
-    `**Answer:** ${question.answer === undefined ? '(private to the member)' : quote(question.answer)}`,
-  );
-  if (question.link !== undefined) lines.push(`**Link:** ${question.link}`);
   const payload: MessageCreateOptions = {
     content: lines.join('\n'),
     // The moderator roles are the only mention the bot ever lets ping.
@@ -46,7 +39,7 @@ export async function notifyModerators(
     }
     ctx.log.warn({ modChannelId }, 'MOD_CHANNEL_ID is not a channel the bot can post in');
   }
-  const name = `Moderator help: ${question.text}`.slice(0, 90);
+  const name = card.title;
   if (
     origin.message !== null &&
     !origin.message.flags.has('Ephemeral') &&
@@ -67,7 +60,8 @@ export async function notifyModerators(
   return null;
 }
 
-function quote(text: string): string {
-  const short = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
-  return short.replace(/\n/g, ' ');
+/** A member is mentioned (the card's one allowed ping goes to the roles, so this one stays silent). */
+function fieldText(field: AlertField): string {
+  if (field.kind === 'member') return `<@${field.text.replace(/^discord:/, '')}>`;
+  return field.kind === 'quote' ? quoteForAlert(field.text) : field.text;
 }

@@ -5,6 +5,7 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from 'discord.js';
+import { en } from '../../core/messages/en.js';
 import type { ButtonRow } from '../../core/use-cases/services.js';
 
 // What the core shows, as Discord message payloads: content within Discord's limits, the buttons
@@ -14,7 +15,7 @@ import type { ButtonRow } from '../../core/use-cases/services.js';
 export const MAX_CONTENT = 2000;
 /** An answer longer than this many messages is trimmed: nobody reads a wall of bot posts. */
 const MAX_MESSAGES = 3;
-const TRIMMED = '\n…(trimmed; ask about one topic at a time for the rest)';
+const TRIMMED = `\n${en.trimmed}`;
 
 /** Nobody is pinged: not @everyone or @here, not roles, not users, not the member replied to. */
 export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };

@@ -1,9 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { QuestionRecord } from '../../core/state/store.js';
+import { alertCard, quoteForAlert } from '../../core/use-cases/alert-card.js';
 import { inert } from './blocks.js';
 import type { SlackContext } from './context.js';
-
-const QUOTE_LIMIT = 700;
 
 /** Hands a question to the moderators: SLACK_MOD_CHANNEL, or a direct message to each moderator. */
 export async function notifyModerators(
@@ -12,14 +11,13 @@ export async function notifyModerators(
   question: QuestionRecord,
   why: string,
 ): Promise<boolean> {
-  const quote = (text: string) =>
-    inert(text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text).replace(/\n/g, ' ');
+  const card = alertCard(question, why);
   const text = [
-    inert(why),
-    `*Member:* ${inert(question.identity)}`,
-    `*Question:* ${quote(question.text)}`,
-    `*Bot:* ${question.outcome}${question.intent === null ? '' : ` · ${question.intent}`} (confidence ${question.confidence.toFixed(2)})`,
-    `*Answer:* ${question.answer === undefined ? '(private to the member)' : quote(question.answer)}`,
+    inert(card.why),
+    ...card.fields.map(
+      (field) =>
+        `*${field.label}:* ${inert(field.kind === 'quote' ? quoteForAlert(field.text) : field.text)}`,
+    ),
   ].join('\n');
   if (ctx.settings.modChannel !== undefined) {
     await client.chat.postMessage({ channel: ctx.settings.modChannel, text });

@@ -1,3 +1,4 @@
+import { en } from '../../core/messages/en.js';
 import type { Reply } from '../../core/types.js';
 import type { ShownMessage } from '../../core/use-cases/services.js';
 
@@ -11,12 +12,12 @@ export function renderReplyForTerminal(reply: Reply): string {
 
 /** What a use case shows, as terminal text; with the number of topics a number may pick. */
 export function renderShownForTerminal(shown: ShownMessage, picks: number): string {
-  return plainText(shown.text, shown.related) + (picks > 0 ? `\n(type 1-${picks} to pick)` : '');
+  return plainText(shown.text, shown.related) + (picks > 0 ? `\n${en.pickHint(picks)}` : '');
 }
 
 function plainText(text: string, related: readonly string[]): string {
   const lines = [stripMarkdown(text)];
-  if (related.length > 0) lines.push('', `Related: ${related.join(' · ')}`);
+  if (related.length > 0) lines.push('', en.related(related));
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 import { runTerminalChat } from '../../adapters/terminal/chat.js';
 import { discordConfigured, slackConfigured } from '../../config.js';
+import { en } from '../../core/messages/en.js';
 import { CONSOLE_MODERATOR_ROLE } from '../../core/moderation/permissions.js';
 import { formatLedgerProblem } from '../../core/rules/problems.js';
 import { TIME_UP, within } from '../../core/time-limit.js';
@@ -25,18 +26,22 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   // so no member waits for that.
   void runtime.desk.matcher;
   if (discordConfigured(runtime.config) || slackConfigured(runtime.config)) return runPlatforms(runtime);
-  const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
-  runtime.log.debug({ identity, demo }, 'terminal chat starting');
-  await runTerminalChat({
-    // One person at a terminal: no cooldown between their questions.
-    services: helpServices(helpParts(runtime, fixedNow === undefined ? undefined : () => fixedNow), 0),
-    input: io.stdin,
-    output: io.stdout,
-    identity,
-    interactive: io.stdin.isTTY === true,
-    ...(demo ? { greeting: DEMO_GREETING(consoleIdentity(io.env)) } : {}),
-    roles: values.moderator ? [CONSOLE_MODERATOR_ROLE] : [],
-  }).finally(() => runtime.close());
+  try {
+    const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
+    runtime.log.debug({ identity, demo }, 'terminal chat starting');
+    await runTerminalChat({
+      // One person at a terminal: no cooldown between their questions.
+      services: helpServices(helpParts(runtime, fixedNow === undefined ? undefined : () => fixedNow), 0),
+      input: io.stdin,
+      output: io.stdout,
+      identity,
+      interactive: io.stdin.isTTY === true,
+      ...(demo ? { greeting: en.demoGreeting(DEMO_ACCOUNT_ID, consoleIdentity(io.env)) } : {}),
+      roles: values.moderator ? [CONSOLE_MODERATOR_ROLE] : [],
+    });
+  } finally {
+    await runtime.close();
+  }
   return EXIT_OK;
 }
 
@@ -46,10 +51,15 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
  */
 async function runPlatforms(runtime: BotRuntime): Promise<number> {
   const { config, log } = runtime;
-  const platforms = await configuredPlatforms(runtime, helpParts(runtime));
+  // Listening for a signal first: loading an SDK takes a moment on a busy machine, and a SIGTERM
+  // meanwhile must still shut down cleanly rather than kill the process.
   const stopping = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  const platforms = await configuredPlatforms(runtime, helpParts(runtime)).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
   });
   const started: Platform[] = [];
   try {
@@ -98,9 +108,6 @@ async function stopWithin(platform: Platform, ms: number): Promise<void> {
   if ((await within(platform.stop(), ms)) === TIME_UP)
     throw new Error(`${platform.name} did not stop within ${ms / 1000} s`);
 }
-
-const DEMO_GREETING = (identity: string) =>
-  `A demo account (${DEMO_ACCOUNT_ID}) is linked to ${identity}, so you can ask about "your" Connects: try "how many connects do I have?" or "why didn't I get a refund?".`;
 
 /**
  * A newcomer's first start has an empty ledger: load the demo account so personal answers work at

@@ -60,8 +60,6 @@ export type Parameter =
   | TopicParameter
   | ChoiceParameter;
 
-export type ParameterKind = Parameter['kind'];
-
 /** What one parameter's value is, once read. */
 export type ValueOf<P extends Parameter> = P extends IntegerParameter
   ? number

@@ -16,6 +16,6 @@ export const CONNECTS_MOD: CommandGroup = {
     description: action.description,
     parameters: action.parameters,
     run: (services, values, event) =>
-      moderate(services, { id: event.id, actor: event.actor, command: { ...values, action: action.name } }),
+      moderate(services, { id: event.id, actor: event.actor, action: action.name, values }),
   })),
 };

@@ -38,8 +38,11 @@ export function readParameters(parameters: readonly Parameter[], words: readonly
       return null;
     } else values[parameter.name] = word;
   }
+  // A command that takes nothing ignores what follows it (`/connects balance please`), as it always
+  // has; elsewhere a word no parameter takes is a mistake worth pointing out.
+  if (parameters.length === 0) return values;
   const last = parameters.length - 1;
-  const taken = last >= 0 && takesRestOfLine(parameters, last) ? words.length : parameters.length;
+  const taken = takesRestOfLine(parameters, last) ? words.length : parameters.length;
   return words.length > taken ? null : values;
 }
 

@@ -16,6 +16,9 @@ export interface ImportSummary {
   readonly notices?: readonly LedgerProblem[];
 }
 
+/** Unless a writer says otherwise, it waits this long for another (an import) before it is refused. */
+export const DEFAULT_WRITE_WAIT_MS = 30_000;
+
 /** How a writer waits for another one (a big import) that holds the ledger. */
 export interface WriteOptions {
   readonly dryRun?: boolean;

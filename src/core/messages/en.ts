@@ -143,6 +143,26 @@ export const en = {
         `no monthly free Connects are recorded for the cycle that began on ${longDate(cycle)}`,
     },
   },
+  /** The card moderators get when a question is handed to them. */
+  alertCard: {
+    member: 'Member',
+    question: 'Question',
+    bot: 'Bot',
+    answer: 'Answer',
+    link: 'Link',
+    privateAnswer: '(private to the member)',
+    reading: (outcome: string, intent: string | null, confidence: number) =>
+      `${outcome}${intent === null ? '' : ` · ${intent}`} (confidence ${confidence.toFixed(2)})`,
+    threadTitle: (question: string) => `Moderator help: ${question}`.slice(0, 90),
+  },
+  /** A long answer cut to fit a platform's limit. */
+  trimmed: '…(trimmed; ask about one topic at a time for the rest)',
+  /** The terminal chat's first start, with the demo account linked to whoever runs it. */
+  demoGreeting: (accountId: string, identity: string) =>
+    `A demo account (${accountId}) is linked to ${identity}, so you can ask about "your" Connects: try "how many connects do I have?" or "why didn't I get a refund?".`,
+  /** Topics listed after an answer where a platform has room (the terminal). */
+  related: (titles: readonly string[]) => `Related: ${titles.join(' · ')}`,
+  pickHint: (count: number) => `(type 1-${count} to pick)`,
   /** Commands and their options as platforms list them (Discord shows these under each one). */
   commands: {
     connects: 'Questions about Connects: answers, your balance, your refunds',
@@ -354,4 +374,11 @@ function helpfulShare(total: Tally): string {
   return votes === 0 ? 'no votes' : `${Math.round((100 * total.helpful) / votes)}% of ${votes} votes`;
 }
 
-export type Messages = typeof en;
+/** What a translation must provide: the same keys and arguments, in its own words. */
+export type Messages = Wording<typeof en>;
+
+type Wording<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Wording<T[K]> };

@@ -8,13 +8,18 @@ export interface ModRequest {
   /** Unique per delivery of the platform event: the same id twice has one effect. */
   readonly id: string;
   readonly actor: Actor;
-  /** Typed, or as a platform read it: either way the action checks its arguments. */
-  readonly command: ModCommand | ReadCommand;
+  readonly command: ModCommand;
   readonly now: Date;
 }
 
-/** An action's name and the values a platform read for it, not yet checked. */
-export type ReadCommand = { readonly action: string } & RawArgs;
+/**
+ * A request as a platform read it from a command (`/connects-mod grant …`): the action's name and
+ * its values, not yet checked; the action checks them and refuses what does not fit, in one line.
+ */
+export interface ReadModRequest extends Omit<ModRequest, 'command'> {
+  readonly action: string;
+  readonly values: RawArgs;
+}
 
 export type ModCode =
   | 'MOD.FORBIDDEN'

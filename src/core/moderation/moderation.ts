@@ -5,7 +5,7 @@ import { displayText } from '../text/display.js';
 import { identityOf } from '../types.js';
 import { type ActionOutcome, type ModerationDesk, Refusal } from './action.js';
 import { MOD_ACTIONS, MODERATOR_ACTIONS } from './action-list.js';
-import type { ModRequest, ModResult } from './commands.js';
+import type { ModRequest, ModResult, ReadModRequest } from './commands.js';
 import { can, type ModeratorDirectory } from './permissions.js';
 
 const REPLAY_WINDOW_MS = 24 * 3_600_000;
@@ -22,13 +22,20 @@ export class Moderation {
     private readonly directory: ModeratorDirectory,
   ) {}
 
-  async handle(request: ModRequest): Promise<ModResult> {
+  /** A command built in code (a button, a test): its arguments are typed by its action. */
+  handle(request: ModRequest): Promise<ModResult> {
+    const { command, ...rest } = request;
+    return this.handleRead({ ...rest, action: command.action, values: command });
+  }
+
+  /** A command as a platform read it: the action checks its values. */
+  async handleRead(request: ReadModRequest): Promise<ModResult> {
     const result = await this.act(request);
     // Job titles, reasons and members' questions are shown as data: see core/text/display.ts.
     return { ...result, text: displayText(result.text) };
   }
 
-  private async act(request: ModRequest): Promise<ModResult> {
+  private async act(request: ReadModRequest): Promise<ModResult> {
     if (!can(request.actor, this.directory))
       return { ok: false, code: 'MOD.FORBIDDEN', text: en.mod.forbidden };
     // The same request delivered twice has one effect: the second gets the first's answer.
@@ -47,7 +54,7 @@ export class Moderation {
       id: request.id,
       at: request.now.toISOString(),
       actor: identityOf(request.actor),
-      action: request.command.action,
+      action: request.action,
       target: done.target,
       before: done.before,
       after: done.after,
@@ -63,11 +70,10 @@ export class Moderation {
     };
   }
 
-  private execute(request: ModRequest): Promise<ActionOutcome> {
-    const { command } = request;
-    const action = MODERATOR_ACTIONS.find((candidate) => candidate.name === command.action);
+  private execute(request: ReadModRequest): Promise<ActionOutcome> {
+    const action = MODERATOR_ACTIONS.find((candidate) => candidate.name === request.action);
     if (action === undefined)
-      throw new Refusal('MOD.INVALID', en.unknownCommand(command.action, MOD_ACTIONS));
+      throw new Refusal('MOD.INVALID', en.unknownCommand(request.action, MOD_ACTIONS));
     return action.execute(
       {
         desk: this.desk,
@@ -77,7 +83,7 @@ export class Moderation {
         by: identityOf(request.actor),
         now: request.now,
       },
-      command,
+      request.values,
     );
   }
 }

@@ -1,15 +1,16 @@
+import type { RawArgs } from '../commands/arguments.js';
 import { en } from '../messages/en.js';
-import type { ModRequest } from '../moderation/commands.js';
+import type { ModCommand } from '../moderation/action-list.js';
 import type { Actor } from '../types.js';
 import { buttonId } from './button-ids.js';
 import { button, MAX_BUTTONS_IN_ROW } from './reply-buttons.js';
 import { type HelpServices, privateText, type Shown } from './services.js';
 
-export interface ModeratorRequest {
-  readonly id: string;
-  readonly actor: Actor;
-  readonly command: ModRequest['command'];
-}
+/** A moderator's command, typed (built in code) or as a platform read it (its values checked by the action). */
+export type ModeratorRequest = { readonly id: string; readonly actor: Actor } & (
+  | { readonly command: ModCommand }
+  | { readonly action: string; readonly values: RawArgs }
+);
 
 /**
  * A moderator's command on any platform: the core checks who may, carries it out and audits it;
@@ -17,7 +18,11 @@ export interface ModeratorRequest {
  * to the entry the bot guessed.
  */
 export async function moderate(services: HelpServices, request: ModeratorRequest): Promise<Shown> {
-  const result = await services.moderation.handle({ ...request, now: services.clock() });
+  const now = services.clock();
+  const result =
+    'command' in request
+      ? await services.moderation.handle({ ...request, now })
+      : await services.moderation.handleRead({ ...request, now });
   const suggestions = result.ok ? (result.suggestions ?? []) : [];
   const teach = suggestions
     .slice(0, MAX_BUTTONS_IN_ROW)

@@ -1,10 +1,7 @@
-import { LedgerBusyError, type WriteOptions } from '../../core/ledger/store.js';
+import { DEFAULT_WRITE_WAIT_MS, LedgerBusyError, type WriteOptions } from '../../core/ledger/store.js';
 
 /** Gives the lock back; the next writer waiting, if any, has it at once. */
 export type Release = () => void;
-
-/** As long as the SQLite ledger lets a writer wait for another (a moderator's write behind an import). */
-export const DEFAULT_WRITE_WAIT_MS = 30_000;
 
 interface Waiter {
   readonly grant: (release: Release) => void;

@@ -8,6 +8,7 @@ import {
 } from '../../core/ledger/import-plan.js';
 import { ImportTally } from '../../core/ledger/import-tally.js';
 import {
+  DEFAULT_WRITE_WAIT_MS,
   type ImportItem,
   type ImportResult,
   LedgerBusyError,
@@ -35,8 +36,6 @@ function damaged(file: string, detail: string): LedgerDamagedError {
   );
 }
 
-/** A moderator's write waits this long for an import to finish before it is refused. */
-const DEFAULT_WRITE_WAIT_MS = 30_000;
 // Retries start quick (a moderator's write takes a millisecond) and settle at a few per second.
 const FIRST_RETRY_MS = 5;
 const LONGEST_RETRY_MS = 250;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseImportText } from '../../../src/accounts/import-file.js';
 import { DiscordBot } from '../../../src/adapters/discord/bot.js';
@@ -8,7 +9,7 @@ import type { LedgerStore } from '../../../src/core/ledger/store.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
-import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
+import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import {
   FakeDiscord,
   FORUM_CHANNEL_ID,
@@ -61,7 +62,8 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = new FakeDiscord();
   await fake.listen();
-  const ledger = new MemoryLedgerStore(POLICY);
+  // The production ledger, on a file: one adapter's end-to-end tests run on what members' answers do.
+  const ledger = new SqliteLedgerStore(join(tempDir('helpbot-ledger-'), 'ledger.sqlite'), POLICY);
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts([...parsed.accounts, MISSING_GRANT_ACCOUNT]);

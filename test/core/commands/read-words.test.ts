@@ -43,6 +43,10 @@ describe('readParameters', () => {
     expect(readParameters(teach, ['refunds'])).toBeNull();
   });
 
+  it('lets a command that takes nothing ignore what follows it', () => {
+    expect(readParameters([], words('please, quickly'))).toEqual({});
+  });
+
   it('accepts only a declared choice', () => {
     const outcome = [choice('outcome', { description: '', label: 'OUTCOME', choices: ['hired', 'expired'] })];
     expect(readParameters(outcome, ['hired'])).toEqual({ outcome: 'hired' });

@@ -5,7 +5,7 @@ import { CONNECTS_MOD } from '../../../core/commands/connects-mod.js';
 import { readCommandWords, usageOf } from '../../../core/commands/read-words.js';
 import { en } from '../../../core/messages/en.js';
 import { messageOf, responseType, textMessage } from '../blocks.js';
-import { commandWords } from '../command-words.js';
+import { commandWords, withSlackReferences } from '../command-words.js';
 import type { SlackContext } from '../context.js';
 import { actorOf, alertFrom, answering, ONCE_MS } from '../event-parts.js';
 
@@ -33,7 +33,8 @@ export function slashCommand(ctx: SlackContext, group: CommandGroup) {
         await respond({ response_type: 'ephemeral', ...textMessage(read) });
         return;
       }
-      const shown = await read.command.run(ctx.services, read.values, {
+      const values = withSlackReferences(read.command, read.values);
+      const shown = await read.command.run(ctx.services, values, {
         id: command.trigger_id,
         actor: actorOf(command.user_id),
         channelId: command.channel_id,
