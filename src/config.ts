@@ -51,6 +51,10 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: optional(z.string()).default('text-embedding-3-small'),
+  // How long one answer may wait for the model before the offline answer goes out.
+  OPENAI_TIME_BUDGET_MS: optional(z.coerce.number().int().min(100).max(60_000)).default(2000),
+  // Model calls one member may cause in an hour.
+  OPENAI_CALLS_PER_MEMBER_HOUR: optional(z.coerce.number().int().min(1).max(10_000)).default(30),
   KEYV_URL: optional(
     z
       .string()
@@ -111,6 +115,11 @@ export function discordConfigured(
 /** Slack runs when its bot token is set (and, checked at parse time, an app token or signing secret). */
 export function slackConfigured(config: Config): config is Config & { readonly SLACK_BOT_TOKEN: string } {
   return config.SLACK_BOT_TOKEN !== undefined;
+}
+
+/** The language model layer is on when a key or a server (a local one needs no key) is given. */
+export function languageModelConfigured(config: Config): boolean {
+  return config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined;
 }
 
 /** Who the core treats as a moderator on each platform. */

@@ -11,8 +11,20 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 /** For each top folder of src/, the top folders it must never import from. */
 const NEVER: Record<string, readonly string[]> = {
-  core: ['adapters', 'store', 'cli', 'knowledge-files', 'accounts', 'log', 'demo', 'eval', 'bench'],
-  adapters: ['cli', 'store', 'knowledge-files', 'accounts', 'demo', 'eval', 'bench'],
+  core: [
+    'adapters',
+    'store',
+    'cli',
+    'knowledge-files',
+    'accounts',
+    'log',
+    'demo',
+    'eval',
+    'bench',
+    'language-model',
+  ],
+  adapters: ['cli', 'store', 'knowledge-files', 'accounts', 'demo', 'eval', 'bench', 'language-model'],
+  'language-model': ['adapters', 'store', 'cli', 'knowledge-files', 'accounts', 'demo', 'eval', 'bench'],
   store: ['adapters', 'cli', 'demo', 'eval', 'bench'],
   accounts: ['adapters', 'store', 'cli', 'demo', 'eval', 'bench'],
   'knowledge-files': ['adapters', 'cli', 'demo', 'eval', 'bench'],

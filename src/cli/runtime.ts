@@ -14,6 +14,7 @@ import { formatProblem } from '../knowledge-files/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { DirectoryError, ensureDir } from '../store/ensure-dir.js';
 import { type Io, UsageError } from './io.js';
+import { modelReaderFrom } from './language-model.js';
 
 /** A failure of the bot's own files or set-up (not of how it was called): exit status 1. */
 export class StartupError extends Error {
@@ -129,7 +130,9 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
 ): Promise<Runtime<L, S>> {
   const cacheDir = join(config.DATA_DIR, 'cache');
   const savedModel = readCachedModel(cacheDir, matchingFingerprint(kb));
+  const modelReader = await modelReaderFrom(config, kb, log);
   const desk = new HelpDesk(kb, {
+    ...(modelReader === undefined ? {} : { modelReader }),
     ...(ledger === undefined ? {} : { ledger }),
     ...(state === undefined ? {} : { state }),
     ...(savedModel === undefined ? {} : { savedModel }),

@@ -1,5 +1,6 @@
 import { accountViewText, answerText, citationsFor, topicOf } from './compose.js';
 import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge-base.js';
+import type { ModelReader } from './language/model-reader.js';
 import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
@@ -24,6 +25,8 @@ export interface HelpDeskOptions {
   readonly onMatcherFitted?: (matcher: Matcher, milliseconds: number) => void;
   /** What is remembered: questions, statistics, moderators' notices and taught examples. */
   readonly state?: StateStore;
+  /** The optional language model: asked only about the posts the words leave open. */
+  readonly modelReader?: ModelReader;
 }
 
 /** The single entry every adapter uses: a request in, the reply to show out. */
@@ -108,10 +111,13 @@ export class HelpDesk {
     const asker = await this.asker(request);
     // The words left the topic open: a linked member's own ledger may settle it, and says why.
     const clue = asker.facts !== null && asker.privateReply ? ledgerDecides(words, asker.facts) : null;
-    const match = clue === null ? words : this.matcher.answerAs(clue.intent, text);
+    const byModel = clue === null ? await this.modelDecides(words, text, asker.identity) : null;
+    const match =
+      clue !== null ? this.matcher.answerAs(clue.intent, text) : byModel !== null ? byModel : words;
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
-      const reply = this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now), clue);
+      const answered = this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now), clue);
+      const reply: Reply = byModel === null ? answered : { ...answered, decidedBy: 'model' };
       return this.withSecondQuestion(reply, match, text, asker, request.now);
     }
     if (match.decision === 'clarify') {
@@ -133,6 +139,30 @@ export class HelpDesk {
       feedback: onTopic,
       account: asker.facts,
     };
+  }
+
+  /**
+   * Words and ledger left the topic open on a post about Connects (a clarification, or an on-topic
+   * abstention): the language model, when there is one, may name the entry. Its answer counts only
+   * as a real entry id; its cases stand in for the words' when the words found none. Null: the
+   * offline decision stands.
+   */
+  private async modelDecides(
+    words: MatchResult,
+    text: string,
+    identity: string,
+  ): Promise<MatchResult | null> {
+    const reader = this.options.modelReader;
+    if (reader === undefined || words.decision === 'answer') return null;
+    if (words.decision !== 'clarify' && !words.onTopic) return null;
+    const verdict = await reader.read(text, identity);
+    if (verdict === null || verdict.intent === null) return null;
+    const match = this.matcher.answerAs(verdict.intent, text);
+    if (match.signalled.length > 0 || verdict.cases.length === 0) return match;
+    const own = new Set(match.cases);
+    const signalled = verdict.cases.filter((caseId) => own.has(caseId));
+    const cases = [...signalled, ...match.cases.filter((caseId) => !signalled.includes(caseId))];
+    return { ...match, signalled, cases };
   }
 
   /**

@@ -94,4 +94,5 @@ export interface Reply {
   readonly decidedBy: DecidedBy | null;
 }
 
-export type DecidedBy = 'words' | 'ledger' | 'member';
+/** What chose the topic: the wording, the member's ledger, the member (by name or a pick), the language model. */
+export type DecidedBy = 'words' | 'ledger' | 'member' | 'model';

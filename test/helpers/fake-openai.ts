@@ -1,0 +1,83 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// An OpenAI-compatible server on 127.0.0.1, enough for the openai SDK's Chat Completions: each
+// request body is kept, and the test decides what each answer is (a reading, bad JSON, an error, a delay).
+
+export interface FakeAnswer {
+  /** The assistant message's content (the model's JSON), unless `status` says the call failed. */
+  readonly content?: string;
+  readonly status?: number;
+  readonly delayMs?: number;
+}
+
+export class FakeOpenAi {
+  readonly requests: { path: string; body: unknown; raw: string }[] = [];
+  answer: (body: unknown) => FakeAnswer = () => ({ content: '{}' });
+  private readonly server: Server = createServer((request, response) => {
+    void this.handle(request).then(({ status, json, delayMs }) => {
+      const timer = setTimeout(() => {
+        if (response.destroyed) return;
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(json));
+      }, delayMs);
+      // A client that gives up (the budget ran out) closes the socket: stop waiting for it.
+      response.on('close', () => clearTimeout(timer));
+    });
+  });
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  get baseURL(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answers with this reading as the model's JSON. */
+  reads(reading: { topic: string; cases?: string[]; language?: string }): void {
+    this.answer = () => ({ content: JSON.stringify({ cases: [], language: 'en', ...reading }) });
+  }
+
+  private async handle(
+    request: IncomingMessage,
+  ): Promise<{ status: number; json: unknown; delayMs: number }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body: unknown = raw === '' ? null : JSON.parse(raw);
+    this.requests.push({ path: request.url ?? '', body, raw });
+    const answer = this.answer(body);
+    if (answer.status !== undefined && answer.status >= 400) {
+      return {
+        status: answer.status,
+        json: { error: { message: 'the fake model is failing on purpose', type: 'server_error' } },
+        delayMs: answer.delayMs ?? 0,
+      };
+    }
+    return {
+      status: 200,
+      delayMs: answer.delayMs ?? 0,
+      json: {
+        id: `chatcmpl-${this.requests.length}`,
+        object: 'chat.completion',
+        created: 0,
+        model: 'fake-model',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: answer.content ?? '', refusal: null },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
+        usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 },
+      },
+    };
+  }
+}
