@@ -53,6 +53,10 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_MODEL: optional(z.string()).default('text-embedding-3-small'),
   // How long one answer may wait for the model before the offline answer goes out.
   OPENAI_TIME_BUDGET_MS: optional(z.coerce.number().int().min(100).max(60_000)).default(2000),
+  // Whether an answer holding a member's own figures may be sent to the model to be rephrased.
+  OPENAI_SEND_ACCOUNT_DATA: optional(z.enum(['true', 'false']))
+    .default('false')
+    .transform((value) => value === 'true'),
   // Model calls one member may cause in an hour.
   OPENAI_CALLS_PER_MEMBER_HOUR: optional(z.coerce.number().int().min(1).max(10_000)).default(30),
   KEYV_URL: optional(

@@ -1,6 +1,8 @@
 import { type Config, languageModelConfigured } from '../config.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
-import { type ModelEvent, ModelReader } from '../core/language/model-reader.js';
+import { type ModelEvent, ModelReader, modelStatsEvent } from '../core/language/model-reader.js';
+import { utcDate } from '../core/rules/calendar.js';
+import type { StateStore } from '../core/state/store.js';
 import type { Logger } from '../log/logger.js';
 
 /** After this many failures in a row the model is left alone for PAUSE_MS. */
@@ -15,6 +17,7 @@ export async function modelReaderFrom(
   config: Config,
   kb: KnowledgeBase,
   log: Logger,
+  state: StateStore | undefined,
 ): Promise<ModelReader | undefined> {
   if (!languageModelConfigured(config)) return undefined;
   const { OpenAiLanguageModel } = await import('../language-model/openai-model.js');
@@ -37,7 +40,16 @@ export async function modelReaderFrom(
     pauseMs: PAUSE_MS,
     callsPerMemberPerHour: config.OPENAI_CALLS_PER_MEMBER_HOUR,
     clock: () => new Date(),
-    onEvent: (event) => logModelEvent(log, event),
+    onEvent: (event) => {
+      logModelEvent(log, event);
+      // The moderators' daily figures: calls, tokens, failures, pauses (`/connects-mod stats`).
+      const counted = modelStatsEvent(event);
+      if (state !== undefined && counted !== null)
+        state
+          .countStats(utcDate(new Date()), counted)
+          .catch((error: unknown) => log.warn({ err: error }, 'could not count a model call'));
+    },
+    sendAccountData: config.OPENAI_SEND_ACCOUNT_DATA,
   });
 }
 
@@ -66,6 +78,17 @@ function logModelEvent(log: Logger, event: ModelEvent): void {
       return;
     case 'resumed':
       log.info('language model resumed');
+      return;
+    case 'usage':
+      return;
+    case 'rephrased':
+      log.debug({ ms: event.ms, language: event.language }, 'language model rephrased an answer');
+      return;
+    case 'rephrase-rejected':
+      log.warn(
+        { ms: event.ms, missing: event.missing, added: event.added },
+        'language model rewording dropped or added a fact; the composed answer went out',
+      );
       return;
     case 'member-limit':
       log.info({ identity: event.identity }, 'language model limit reached for a member this hour');

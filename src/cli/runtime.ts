@@ -130,7 +130,7 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
 ): Promise<Runtime<L, S>> {
   const cacheDir = join(config.DATA_DIR, 'cache');
   const savedModel = readCachedModel(cacheDir, matchingFingerprint(kb));
-  const modelReader = await modelReaderFrom(config, kb, log);
+  const modelReader = await modelReaderFrom(config, kb, log, state);
   const desk = new HelpDesk(kb, {
     ...(modelReader === undefined ? {} : { modelReader }),
     ...(ledger === undefined ? {} : { ledger }),

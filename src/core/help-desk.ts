@@ -113,12 +113,12 @@ export class HelpDesk {
     const clue = asker.facts !== null && asker.privateReply ? ledgerDecides(words, asker.facts) : null;
     const byModel = clue === null ? await this.modelDecides(words, text, asker.identity) : null;
     const match =
-      clue !== null ? this.matcher.answerAs(clue.intent, text) : byModel !== null ? byModel : words;
+      clue !== null ? this.matcher.answerAs(clue.intent, text) : byModel !== null ? byModel.match : words;
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
       const answered = this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now), clue);
-      const reply: Reply = byModel === null ? answered : { ...answered, decidedBy: 'model' };
-      return this.withSecondQuestion(reply, match, text, asker, request.now);
+      const reply = await this.withSecondQuestion(answered, match, text, asker, request.now);
+      return byModel === null ? reply : this.inLanguage({ ...reply, decidedBy: 'model' }, byModel.language);
     }
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
@@ -151,18 +151,33 @@ export class HelpDesk {
     words: MatchResult,
     text: string,
     identity: string,
-  ): Promise<MatchResult | null> {
+  ): Promise<{ readonly match: MatchResult; readonly language: string } | null> {
     const reader = this.options.modelReader;
     if (reader === undefined || words.decision === 'answer') return null;
     if (words.decision !== 'clarify' && !words.onTopic) return null;
     const verdict = await reader.read(text, identity);
     if (verdict === null || verdict.intent === null) return null;
     const match = this.matcher.answerAs(verdict.intent, text);
-    if (match.signalled.length > 0 || verdict.cases.length === 0) return match;
+    if (match.signalled.length > 0 || verdict.cases.length === 0)
+      return { match, language: verdict.language };
     const own = new Set(match.cases);
     const signalled = verdict.cases.filter((caseId) => own.has(caseId));
     const cases = [...signalled, ...match.cases.filter((caseId) => !signalled.includes(caseId))];
-    return { ...match, signalled, cases };
+    return { match: { ...match, signalled, cases }, language: verdict.language };
+  }
+
+  /**
+   * The composed answer said again in the member's language, when the model read the post as
+   * written in another: only if every fact survives (core/language/fact-check.ts), and a private
+   * answer (the member's own figures) only where sending account data is allowed. Otherwise, as composed.
+   */
+  private async inLanguage(reply: Reply, language: string): Promise<Reply> {
+    const reader = this.options.modelReader;
+    const english = language === 'und' || language === 'en' || language.startsWith('en-');
+    if (reader === undefined || english) return reply;
+    if (reply.visibility === 'private' && !reader.sendsAccountData) return reply;
+    const text = await reader.rephrase(reply.text, language);
+    return text === null ? reply : { ...reply, text, language };
   }
 
   /**

@@ -92,6 +92,8 @@ export interface Reply {
    * topics), or the member (a topic picked or asked for by name). Null when nothing was answered.
    */
   readonly decidedBy: DecidedBy | null;
+  /** The language the text is in, when the language model said it again in the member's (BCP 47). */
+  readonly language?: string;
 }
 
 /** What chose the topic: the wording, the member's ledger, the member (by name or a pick), the language model. */

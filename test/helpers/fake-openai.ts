@@ -39,6 +39,14 @@ export class FakeOpenAi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** What a request asks for: `post_reading` or `rephrasing` (the JSON schema's name). */
+  static schemaOf(body: unknown): string {
+    return (
+      (body as { response_format?: { json_schema?: { name?: string } } }).response_format?.json_schema
+        ?.name ?? ''
+    );
+  }
+
   /** Answers with this reading as the model's JSON. */
   reads(reading: { topic: string; cases?: string[]; language?: string }): void {
     this.answer = () => ({ content: JSON.stringify({ cases: [], language: 'en', ...reading }) });

@@ -67,7 +67,10 @@ function deskWith(options: Partial<ModelReaderOptions> = {}, baseURL = fake.base
     pauseMs: 60_000,
     callsPerMemberPerHour: 30,
     clock: () => clock,
-    onEvent: (event) => events.push(event),
+    // Usage (tokens) is counted in the stats test below; here, what became of each call.
+    onEvent: (event) => {
+      if (event.kind !== 'usage') events.push(event);
+    },
     ...options,
   });
   return new HelpDesk(kb, { ledger, modelReader });
@@ -208,5 +211,98 @@ describe('helpbot ask with OPENAI_BASE_URL', () => {
     expect(down.code).toBe(0);
     expect(JSON.parse(down.stdout).decidedBy).not.toBe('model');
     expect(down.stderr).toContain('language model failed; the offline answer stands');
+  });
+});
+
+const SPANISH_POST = 'hola, por qué no me devolvieron los connects de una propuesta';
+const SPANISH_MONTHS: Record<string, string> = {
+  December: 'diciembre',
+  November: 'noviembre',
+  January: 'enero',
+};
+
+/** The English answer the core sent to be rephrased, from the request's user message. */
+function answerIn(body: unknown): string {
+  const content = (body as { messages: { content: string }[] }).messages[1]?.content ?? '';
+  return content.slice(content.indexOf('<<<ANSWER\n') + 10, content.lastIndexOf('\nANSWER>>>'));
+}
+
+/** A stand-in translation: marked as Spanish, months named in Spanish, every other fact as it was. */
+function fakeSpanish(text: string): string {
+  return `[es] ${text.replace(/(\d{1,2}) ([A-Z][a-z]+) (\d{4})/g, (_all, day: string, month: string, year: string) => `${day} de ${SPANISH_MONTHS[month] ?? month} de ${year}`)}`;
+}
+
+describe('answers in the member’s language', () => {
+  it('gives a Spanish post the composed answer in Spanish, every fact kept', async () => {
+    const desk = deskWith();
+    fake.answer = (body) =>
+      FakeOpenAi.schemaOf(body) === 'post_reading'
+        ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
+        : { content: JSON.stringify({ text: fakeSpanish(answerIn(body)) }) };
+    const english = await ask(new HelpDesk(kb), 'why did my connects not come back from a proposal');
+    const reply = await ask(desk, SPANISH_POST);
+    expect(reply).toMatchObject({ intent: 'refunds', decidedBy: 'model', language: 'es' });
+    expect(reply.text.startsWith('[es] ')).toBe(true);
+    expect(fake.requests.map((request) => FakeOpenAi.schemaOf(request.body))).toEqual([
+      'post_reading',
+      'rephrasing',
+    ]);
+    // What was sent to be rephrased is the composed answer itself.
+    expect(answerIn(fake.requests[1]?.body)).toContain(english.text.split('\n')[0] ?? '');
+    expect(events.map((event) => event.kind)).toEqual(['read', 'rephrased']);
+  });
+
+  it('keeps the composed answer when the rewording adds or drops a number', async () => {
+    const desk = deskWith();
+    fake.answer = (body) =>
+      FakeOpenAi.schemaOf(body) === 'post_reading'
+        ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
+        : { content: JSON.stringify({ text: `${fakeSpanish(answerIn(body))} Te devolvemos 100 Connects.` }) };
+    const reply = await ask(desk, SPANISH_POST);
+    expect(reply.decidedBy).toBe('model');
+    expect(reply.text.startsWith('[es] ')).toBe(false);
+    expect(reply.language).toBeUndefined();
+    expect(events.at(-1)).toMatchObject({ kind: 'rephrase-rejected', added: ['100'] });
+  });
+
+  it('does not send a private answer, with the member’s figures, to be rephrased', async () => {
+    const desk = deskWith();
+    fake.answer = (body) =>
+      FakeOpenAi.schemaOf(body) === 'post_reading'
+        ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
+        : { content: JSON.stringify({ text: fakeSpanish(answerIn(body)) }) };
+    const reply = await ask(desk, SPANISH_POST, 'console:lena');
+    expect(reply).toMatchObject({ intent: 'refunds', visibility: 'private' });
+    expect(reply.text).toContain('p-secret-77');
+    expect(fake.requests.map((request) => FakeOpenAi.schemaOf(request.body))).toEqual(['post_reading']);
+    for (const request of fake.requests) expect(request.raw).not.toContain('p-secret-77');
+  });
+});
+
+describe('what moderators see', () => {
+  it('counts the model’s calls, tokens, failures and pauses in /connects-mod stats', async () => {
+    const { parseConfig } = await import('../../src/config.js');
+    const { modelReaderFrom } = await import('../../src/cli/language-model.js');
+    const { MemoryStateStore } = await import('../../src/store/memory/state-store.js');
+    const { createLogger } = await import('../../src/log/logger.js');
+    const { statsLines } = await import('../../src/core/moderation/report-lines.js');
+    const { utcDate } = await import('../../src/core/rules/calendar.js');
+    const parsed = parseConfig({ OPENAI_BASE_URL: fake.baseURL });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const state = new MemoryStateStore();
+    const reader = await modelReaderFrom(parsed.config, kb, createLogger('silent'), state);
+    const desk = new HelpDesk(kb, { state, ...(reader === undefined ? {} : { modelReader: reader }) });
+    fake.reads({ topic: 'refunds' });
+    await ask(desk, OPEN_POST);
+    fake.answer = () => ({ status: 500 });
+    for (let i = 0; i < 3; i++) await ask(desk, `${OPEN_POST} ${'?'.repeat(i + 1)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const text = statsLines(await state.stats([utcDate(new Date())]), kb);
+    expect(text).toContain(
+      'Language model: 1 calls, 110 tokens, 3 failed or ignored; switched itself off 1 time after repeated failures.',
+    );
+    expect(statsLines(await new MemoryStateStore().stats([utcDate(new Date())]), kb)).not.toContain(
+      'Language model',
+    );
   });
 });

@@ -44,6 +44,7 @@ export function askJson(reply: Reply) {
     choices: reply.choices.map((choice) => choice.intent),
     citations: reply.citations.map((citation) => citation.factId),
     decidedBy: reply.decidedBy,
+    ...(reply.language === undefined ? {} : { language: reply.language }),
     also: reply.also.map((topic) => ({ intent: topic.intent, answered: topic.answered })),
   };
 }

@@ -35,7 +35,22 @@ export interface ModelReading {
 /** Off-topic, in what the model is asked to answer. */
 export const OFF_TOPIC = 'off-topic';
 
+/** An answer to say again in another language: only text the core composed, never account data unless allowed. */
+export interface RephraseRequest {
+  readonly text: string;
+  /** BCP 47, as the reading found it. */
+  readonly language: string;
+}
+
+/** What a call gave, and the tokens it used (counted in the moderators' daily figures). */
+export interface ModelResult<T> {
+  readonly value: T;
+  readonly tokens: number;
+}
+
 export interface LanguageModel {
   /** Rejects on any failure (network, timeout, output that is not the schema); aborts with the signal. */
-  readPost(request: ReadingRequest, signal: AbortSignal): Promise<ModelReading>;
+  readPost(request: ReadingRequest, signal: AbortSignal): Promise<ModelResult<ModelReading>>;
+  /** The same text in the language, every fact kept; rejects as readPost does. */
+  rephrase(request: RephraseRequest, signal: AbortSignal): Promise<ModelResult<string>>;
 }

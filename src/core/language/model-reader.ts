@@ -1,5 +1,13 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { type LanguageModel, type ModelReading, OFF_TOPIC, type ReadingRequest } from './language-model.js';
+import type { StatsEvent } from '../state/store.js';
+import { checkRephrasing } from './fact-check.js';
+import {
+  type LanguageModel,
+  type ModelReading,
+  type ModelResult,
+  OFF_TOPIC,
+  type ReadingRequest,
+} from './language-model.js';
 import { caseChoices, topicChoices } from './reading-choices.js';
 
 /** What the model's reading is worth once checked: a real entry or off-topic, real cases only. */
@@ -18,7 +26,32 @@ export type ModelEvent =
   | { readonly kind: 'over-budget'; readonly ms: number }
   | { readonly kind: 'paused'; readonly until: Date; readonly failures: number }
   | { readonly kind: 'resumed' }
-  | { readonly kind: 'member-limit'; readonly identity: string };
+  | { readonly kind: 'member-limit'; readonly identity: string }
+  | { readonly kind: 'usage'; readonly tokens: number }
+  | { readonly kind: 'rephrased'; readonly ms: number; readonly language: string }
+  | {
+      readonly kind: 'rephrase-rejected';
+      readonly ms: number;
+      readonly missing: readonly string[];
+      readonly added: readonly string[];
+    };
+
+/** What of a model event the moderators' daily figures count; null for what they do not. */
+export function modelStatsEvent(event: ModelEvent): StatsEvent | null {
+  switch (event.kind) {
+    case 'usage':
+      return { kind: 'model-call', tokens: event.tokens };
+    case 'failed':
+    case 'over-budget':
+    case 'ignored':
+    case 'rephrase-rejected':
+      return { kind: 'model-failure' };
+    case 'paused':
+      return { kind: 'model-pause' };
+    default:
+      return null;
+  }
+}
 
 export interface ModelReaderOptions {
   /** How long an answer may wait for the model; then the offline answer goes out. */
@@ -30,9 +63,12 @@ export interface ModelReaderOptions {
   readonly callsPerMemberPerHour: number;
   readonly clock: () => Date;
   readonly onEvent?: (event: ModelEvent) => void;
+  /** May an answer holding the member's own figures be sent to be rephrased? Off unless opted in. */
+  readonly sendAccountData?: boolean;
 }
 
 const HOUR_MS = 3_600_000;
+const OVER_BUDGET = Symbol('over budget');
 
 /**
  * The language model behind its guards: asked only within a time budget, its answer checked
@@ -59,53 +95,92 @@ export class ModelReader {
     this.cases = new Set(cases.map((one) => one.id));
   }
 
+  get sendsAccountData(): boolean {
+    return this.options.sendAccountData === true;
+  }
+
   /** Is the model being left alone after failures? */
   paused(): boolean {
     return this.options.clock().getTime() < this.pausedUntil;
   }
 
   async read(post: string, identity: string): Promise<ModelVerdict | null> {
+    if (!this.available()) return null;
+    if (!this.withinMemberLimit(identity, this.options.clock().getTime())) {
+      this.emit({ kind: 'member-limit', identity });
+      return null;
+    }
+    const asked = await this.withinBudget((signal) => this.model.readPost({ ...this.request, post }, signal));
+    if (asked === null) return null;
+    const verdict = this.checked(asked.value);
+    if (verdict === null) {
+      this.failed({
+        kind: 'ignored',
+        ms: asked.ms,
+        why: `unknown topic "${asked.value.topic.slice(0, 80)}"`,
+      });
+      return null;
+    }
+    this.failures = 0;
+    this.emit({ kind: 'read', ms: asked.ms, verdict });
+    return verdict;
+  }
+
+  /**
+   * The composed answer in the member's language, or null: the model failed, ran over the budget,
+   * or its text lost or added a fact (fact-check.ts), and the composed answer goes out as it is.
+   */
+  async rephrase(text: string, language: string): Promise<string | null> {
+    if (!this.available()) return null;
+    const asked = await this.withinBudget((signal) => this.model.rephrase({ text, language }, signal));
+    if (asked === null) return null;
+    const check = checkRephrasing(text, asked.value, language);
+    if (!check.ok) {
+      this.failed({ kind: 'rephrase-rejected', ms: asked.ms, missing: check.missing, added: check.added });
+      return null;
+    }
+    this.failures = 0;
+    this.emit({ kind: 'rephrased', ms: asked.ms, language });
+    return asked.value;
+  }
+
+  /** False while paused after failures; the first call after the pause says the model is back. */
+  private available(): boolean {
     const now = this.options.clock().getTime();
-    if (now < this.pausedUntil) return null;
+    if (now < this.pausedUntil) return false;
     if (this.pausedUntil !== 0) {
       this.pausedUntil = 0;
       this.emit({ kind: 'resumed' });
     }
-    if (!this.withinMemberLimit(identity, now)) {
-      this.emit({ kind: 'member-limit', identity });
-      return null;
-    }
+    return true;
+  }
+
+  /** The call's value within the time budget, or null (a failure, counted towards a pause). */
+  private async withinBudget<T>(
+    call: (signal: AbortSignal) => Promise<ModelResult<T>>,
+  ): Promise<{ value: T; ms: number } | null> {
     const started = Date.now();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const overBudget = new Promise<'over-budget'>((resolve) => {
-      timer = setTimeout(() => resolve('over-budget'), this.options.budgetMs);
+    const overBudget = new Promise<typeof OVER_BUDGET>((resolve) => {
+      timer = setTimeout(() => resolve(OVER_BUDGET), this.options.budgetMs);
     });
-    const asked = this.model.readPost({ ...this.request, post }, controller.signal);
+    const asked = call(controller.signal);
     // Given up on, its late failure must not surface as unhandled.
     asked.catch(() => undefined);
     try {
       const outcome = await Promise.race([asked, overBudget]);
       const ms = Date.now() - started;
-      if (outcome === 'over-budget') {
+      if (outcome === OVER_BUDGET) {
         controller.abort();
         this.failed({ kind: 'over-budget', ms });
         return null;
       }
-      const verdict = this.checked(outcome);
-      if (verdict === null) {
-        this.failed({ kind: 'ignored', ms, why: `unknown topic "${outcome.topic.slice(0, 80)}"` });
-        return null;
-      }
-      this.failures = 0;
-      this.emit({ kind: 'read', ms, verdict });
-      return verdict;
+      this.emit({ kind: 'usage', tokens: outcome.tokens });
+      return { value: outcome.value, ms };
     } catch (error) {
-      this.failed({
-        kind: 'failed',
-        ms: Date.now() - started,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      const message = error instanceof Error ? error.message : String(error);
+      this.failed({ kind: 'failed', ms: Date.now() - started, error: message });
       return null;
     } finally {
       clearTimeout(timer);

@@ -250,6 +250,8 @@ export const en = {
     // Statistics over the last days.
     stats: (days: number, total: Tally) =>
       `Last ${days} days: ${total.questions} questions, ${total.answered} answered, ${total.abstained} abstained, ${total.escalated} escalated; helpful: ${helpfulShare(total)}.`,
+    model: (model: { calls: number; tokens: number; failures: number; pauses: number }) =>
+      `Language model: ${model.calls} calls, ${model.tokens.toLocaleString('en-US')} tokens, ${model.failures} failed or ignored${model.pauses === 0 ? '' : `; switched itself off ${model.pauses} time${model.pauses === 1 ? '' : 's'} after repeated failures`}.`,
     topTopics: (topics: readonly string[]) =>
       `Top topics: ${topics.length === 0 ? 'none yet' : topics.join(', ')}`,
     perDay: 'Per day:',

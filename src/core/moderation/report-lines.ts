@@ -43,8 +43,17 @@ export function statsLines(days: readonly DayStats[], kb: KnowledgeBase): string
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
     .map(([intent, n]) => `${kb.entries.find((entry) => entry.id === intent)?.title ?? intent} (${n})`);
+  const model = {
+    calls: days.reduce((sum, day) => sum + (day.modelCalls ?? 0), 0),
+    tokens: days.reduce((sum, day) => sum + (day.modelTokens ?? 0), 0),
+    failures: days.reduce((sum, day) => sum + (day.modelFailures ?? 0), 0),
+    pauses: days.reduce((sum, day) => sum + (day.modelPauses ?? 0), 0),
+  };
+  const modelUsed = model.calls + model.failures + model.pauses > 0;
   return [
     en.report.stats(days.length, total),
+    // Only where a language model is configured and was asked: the offline bot has nothing to say here.
+    ...(modelUsed ? [en.report.model(model)] : []),
     en.report.topTopics(top),
     en.report.perDay,
     ...days.map(en.report.day),

@@ -76,5 +76,15 @@ export function addToDay(day: DayStats, event: StatsEvent): DayStats {
       return event.verdict === 'helpful'
         ? { ...day, helpful: day.helpful + 1 }
         : { ...day, notHelpful: day.notHelpful + 1 };
+    case 'model-call':
+      return {
+        ...day,
+        modelCalls: (day.modelCalls ?? 0) + 1,
+        modelTokens: (day.modelTokens ?? 0) + event.tokens,
+      };
+    case 'model-failure':
+      return { ...day, modelFailures: (day.modelFailures ?? 0) + 1 };
+    case 'model-pause':
+      return { ...day, modelPauses: (day.modelPauses ?? 0) + 1 };
   }
 }

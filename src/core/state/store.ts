@@ -78,12 +78,20 @@ export interface DayStats {
   readonly helpful: number;
   readonly notHelpful: number;
   readonly intents: Readonly<Record<string, number>>;
+  /** The language model's calls, their tokens, its failures and pauses (absent in older records: 0). */
+  readonly modelCalls?: number;
+  readonly modelTokens?: number;
+  readonly modelFailures?: number;
+  readonly modelPauses?: number;
 }
 
 export type StatsEvent =
   | { readonly kind: 'question'; readonly outcome: Outcome; readonly intent: string | null }
   | { readonly kind: 'escalated' }
-  | { readonly kind: 'feedback'; readonly verdict: 'helpful' | 'not-helpful' };
+  | { readonly kind: 'feedback'; readonly verdict: 'helpful' | 'not-helpful' }
+  | { readonly kind: 'model-call'; readonly tokens: number }
+  | { readonly kind: 'model-failure' }
+  | { readonly kind: 'model-pause' };
 
 export interface StateStore {
   saveQuestion(question: QuestionRecord): Promise<void>;
