@@ -1,8 +1,13 @@
+import { join } from 'node:path';
 import { type Config, languageModelConfigured } from '../config.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
+import { type ExampleVectors, exampleTexts, unit } from '../core/language/example-vectors.js';
+import type { LanguageModel } from '../core/language/language-model.js';
 import { type ModelEvent, ModelReader, modelStatsEvent } from '../core/language/model-reader.js';
+import { matchingFingerprint } from '../core/match/fingerprint.js';
 import { utcDate } from '../core/rules/calendar.js';
 import type { StateStore } from '../core/state/store.js';
+import { readCachedVectors, writeCachedVectors } from '../knowledge-files/vectors-file.js';
 import type { Logger } from '../log/logger.js';
 
 /** After this many failures in a row the model is left alone for PAUSE_MS. */
@@ -18,13 +23,15 @@ export async function modelReaderFrom(
   kb: KnowledgeBase,
   log: Logger,
   state: StateStore | undefined,
-): Promise<ModelReader | undefined> {
+  options: { readonly embedExamples: boolean } = { embedExamples: true },
+): Promise<LanguageModelLayer | undefined> {
   if (!languageModelConfigured(config)) return undefined;
   const { OpenAiLanguageModel } = await import('../language-model/openai-model.js');
   const model = new OpenAiLanguageModel({
     ...(config.OPENAI_API_KEY === undefined ? {} : { apiKey: config.OPENAI_API_KEY }),
     ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }),
     model: config.OPENAI_MODEL,
+    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
     // The core gives up at the budget; this only bounds a request nobody waits for any more.
     timeoutMs: config.OPENAI_TIME_BUDGET_MS + 1000,
     // Within a budget of a second or two a retry cannot succeed in time; the next post tries again.
@@ -34,7 +41,7 @@ export async function modelReaderFrom(
     { model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL ?? 'api.openai.com' },
     'language model on',
   );
-  return new ModelReader(model, kb, {
+  const reader = new ModelReader(model, kb, {
     budgetMs: config.OPENAI_TIME_BUDGET_MS,
     failuresBeforePause: FAILURES_BEFORE_PAUSE,
     pauseMs: PAUSE_MS,
@@ -51,6 +58,62 @@ export async function modelReaderFrom(
     },
     sendAccountData: config.OPENAI_SEND_ACCOUNT_DATA,
   });
+  const examplesReady = exampleVectorsFor(model, kb, config, log, options.embedExamples).then((vectors) => {
+    if (vectors !== undefined) reader.useExamples(vectors);
+    return vectors !== undefined;
+  });
+  return { reader, examplesReady };
+}
+
+/** The reader, and whether the examples' vectors are in use once they are read or computed. */
+export interface LanguageModelLayer {
+  readonly reader: ModelReader;
+  readonly examplesReady: Promise<boolean>;
+}
+
+const EMBED_BATCH = 256;
+const EMBED_BATCH_TIMEOUT_MS = 60_000;
+
+/**
+ * The knowledge examples' vectors: from DATA_DIR/cache when the knowledge base and the embedding
+ * model are the ones they were made for, else computed now (in batches, off the answer path) and
+ * saved. A server that is down only leaves the signal off until the next start; it never throws.
+ */
+async function exampleVectorsFor(
+  model: LanguageModel,
+  kb: KnowledgeBase,
+  config: Config,
+  log: Logger,
+  embed: boolean,
+): Promise<ExampleVectors | undefined> {
+  const cacheDir = join(config.DATA_DIR, 'cache');
+  const fingerprint = matchingFingerprint(kb);
+  const cached = readCachedVectors(cacheDir, config.OPENAI_EMBEDDING_MODEL, fingerprint);
+  if (cached !== undefined || !embed) return cached;
+  const examples = exampleTexts(kb);
+  try {
+    const vectors: number[][] = [];
+    for (let start = 0; start < examples.length; start += EMBED_BATCH) {
+      const batch = examples.slice(start, start + EMBED_BATCH).map((example) => example.text);
+      const result = await model.embed(batch, AbortSignal.timeout(EMBED_BATCH_TIMEOUT_MS));
+      vectors.push(...result.value.map(unit));
+    }
+    const computed: ExampleVectors = {
+      model: config.OPENAI_EMBEDDING_MODEL,
+      fingerprint,
+      intents: examples.map((example) => example.intent),
+      vectors,
+    };
+    const saved = writeCachedVectors(cacheDir, computed);
+    log.info({ examples: examples.length, saved }, 'knowledge examples embedded');
+    return computed;
+  } catch (error) {
+    log.warn(
+      { err: error },
+      'could not embed the knowledge examples; the nearest-examples signal is off until the next start',
+    );
+    return undefined;
+  }
 }
 
 function logModelEvent(log: Logger, event: ModelEvent): void {

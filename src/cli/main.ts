@@ -22,7 +22,7 @@ export const USAGE = `usage: helpbot <command> [options]
   start [--as ID] [--now TIME] [--moderator]   Discord/Slack when configured, else a terminal chat
   ask [--as ID] [--now TIME] [--json] TEXT   answer one question
   match                                   questions on stdin -> one JSON object a line
-  eval FILE.jsonl [--json]                score a question file
+  eval FILE.jsonl [--llm] [--json]        score a question file (--llm: also with the model)
   eval FILE.jsonl --accounts ACCOUNTS.json   score account scenarios
   accounts import FILE.json [--dry-run]   load accounts and ledger entries (all or nothing)
   balance ID [--now TIME] [--json]        one member's account facts

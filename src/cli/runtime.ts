@@ -14,7 +14,7 @@ import { formatProblem } from '../knowledge-files/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { DirectoryError, ensureDir } from '../store/ensure-dir.js';
 import { type Io, UsageError } from './io.js';
-import { modelReaderFrom } from './language-model.js';
+import { type LanguageModelLayer, modelReaderFrom } from './language-model.js';
 
 /** A failure of the bot's own files or set-up (not of how it was called): exit status 1. */
 export class StartupError extends Error {
@@ -39,6 +39,8 @@ export interface Runtime<
   readonly ledger: L;
   /** The state store: questions recorded, notices shown, taught examples applied. */
   readonly state: S;
+  /** The optional language model, when configured and asked for (RuntimeOptions). */
+  readonly languageModel: LanguageModelLayer | undefined;
   close(): Promise<void>;
 }
 
@@ -46,17 +48,37 @@ export interface Runtime<
 export type BotRuntime = Runtime<LedgerStore, StateStore>;
 
 /** Configuration, the knowledge base and the help desk; no store. */
-export function loadRuntime(io: Io): Promise<Runtime<undefined, undefined>> {
-  return assemble(io, { ledger: async () => undefined, state: async () => undefined });
+/**
+ * Whether the help desk may ask the optional language model (when one is configured): the commands
+ * that answer members do; an evaluation only when asked to (`eval --llm`), so its figures stay offline.
+ */
+export interface RuntimeOptions {
+  readonly languageModel?: boolean;
+  /**
+   * Embed the knowledge examples when they are not cached (the nearest-examples signal): worth it
+   * for a running bot or an evaluation, not for one `ask`, which uses them only when cached.
+   */
+  readonly embedExamples?: boolean;
+}
+
+export function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise<Runtime<undefined, undefined>> {
+  return assemble(io, { ledger: async () => undefined, state: async () => undefined }, options);
 }
 
 /** The same, with the ledger open. */
-export function loadRuntimeWithLedger(io: Io): Promise<Runtime<LedgerStore, undefined>> {
-  return assemble(io, { ledger: openLedger, state: async () => undefined });
+export function loadRuntimeWithLedger(
+  io: Io,
+  options: RuntimeOptions = {},
+): Promise<Runtime<LedgerStore, undefined>> {
+  return assemble(io, { ledger: openLedger, state: async () => undefined }, options);
 }
 
 export function loadBotRuntime(io: Io): Promise<BotRuntime> {
-  return assemble(io, { ledger: openVerifiedLedger, state: openState });
+  return assemble(
+    io,
+    { ledger: openVerifiedLedger, state: openState },
+    { languageModel: true, embedExamples: true },
+  );
 }
 
 export function loadConfig(io: Io): Config {
@@ -85,6 +107,7 @@ async function assemble<L extends LedgerStore | undefined, S extends StateStore 
     readonly ledger: (config: Config, policy: RulesPolicy) => Promise<L>;
     readonly state: (config: Config) => Promise<S>;
   },
+  options: RuntimeOptions,
 ): Promise<Runtime<L, S>> {
   const config = loadConfig(io);
   try {
@@ -111,7 +134,7 @@ async function assemble<L extends LedgerStore | undefined, S extends StateStore 
   let state: S | undefined;
   try {
     state = await open.state(config);
-    return await deskRuntime(config, log, loaded.kb, ledger, state);
+    return await deskRuntime(config, log, loaded.kb, ledger, state, options);
   } catch (error) {
     // Nothing stays open after a failed start; a store that fails to close must not hide why.
     await ledger?.close().catch(() => undefined);
@@ -127,12 +150,15 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
   kb: KnowledgeBase,
   ledger: L,
   state: S,
+  options: RuntimeOptions,
 ): Promise<Runtime<L, S>> {
   const cacheDir = join(config.DATA_DIR, 'cache');
   const savedModel = readCachedModel(cacheDir, matchingFingerprint(kb));
-  const modelReader = await modelReaderFrom(config, kb, log, state);
+  const model = options.languageModel
+    ? await modelReaderFrom(config, kb, log, state, { embedExamples: options.embedExamples === true })
+    : undefined;
   const desk = new HelpDesk(kb, {
-    ...(modelReader === undefined ? {} : { modelReader }),
+    ...(model === undefined ? {} : { modelReader: model.reader }),
     ...(ledger === undefined ? {} : { ledger }),
     ...(state === undefined ? {} : { state }),
     ...(savedModel === undefined ? {} : { savedModel }),
@@ -148,6 +174,7 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
     config,
     log,
     kb,
+    languageModel: model,
     desk,
     savedModel,
     ledger,

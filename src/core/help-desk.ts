@@ -155,6 +155,15 @@ export class HelpDesk {
     const reader = this.options.modelReader;
     if (reader === undefined || words.decision === 'answer') return null;
     if (words.decision !== 'clarify' && !words.onTopic) return null;
+    // Between the topics the words offered, the nearest knowledge examples may settle it.
+    const near = words.decision === 'clarify' ? await reader.nearest(text) : null;
+    if (
+      near !== null &&
+      words.choices.includes(near.intent) &&
+      near.similarity >= NEAREST_AT &&
+      near.margin >= NEAREST_MARGIN
+    )
+      return { match: this.matcher.answerAs(near.intent, text), language: 'und' };
     const verdict = await reader.read(text, identity);
     if (verdict === null || verdict.intent === null) return null;
     const match = this.matcher.answerAs(verdict.intent, text);
@@ -346,6 +355,14 @@ export class HelpDesk {
     };
   }
 }
+
+/**
+ * How near a post must lie to an entry's examples, and how far ahead of the next entry, for the
+ * embeddings to choose among the topics the words offered. Set high, for a signal not yet measured
+ * on a real embedding model (`helpbot eval --llm` measures it where one is configured).
+ */
+const NEAREST_AT = 0.8;
+const NEAREST_MARGIN = 0.05;
 
 /** The FAQ entry whose personal section each account view shows. */
 const ACCOUNT_VIEW_INTENTS: Readonly<Record<AccountView, string>> = {

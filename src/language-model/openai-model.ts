@@ -19,6 +19,7 @@ export interface OpenAiSettings {
   readonly apiKey?: string;
   readonly baseURL?: string;
   readonly model: string;
+  readonly embeddingModel: string;
   /** The SDK's own limit per request; the core's time budget is usually shorter. */
   readonly timeoutMs: number;
   readonly maxRetries: number;
@@ -75,6 +76,18 @@ export class OpenAiLanguageModel implements LanguageModel {
     const reading = completion.choices[0]?.message.parsed;
     if (reading === null || reading === undefined) throw new Error('the model gave no reading');
     return { value: reading, tokens: completion.usage?.total_tokens ?? 0 };
+  }
+
+  async embed(texts: readonly string[], signal: AbortSignal): Promise<ModelResult<number[][]>> {
+    const response = await this.client.embeddings.create(
+      // Floats, not the SDK's default base64: every OpenAI-compatible server answers these.
+      { model: this.settings.embeddingModel, input: [...texts], encoding_format: 'float' },
+      { signal },
+    );
+    const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
+    if (vectors.length !== texts.length)
+      throw new Error(`asked ${texts.length} embeddings, got ${vectors.length}`);
+    return { value: vectors, tokens: response.usage?.total_tokens ?? 0 };
   }
 
   async rephrase(request: RephraseRequest, signal: AbortSignal): Promise<ModelResult<string>> {

@@ -14,6 +14,8 @@ export interface FakeAnswer {
 export class FakeOpenAi {
   readonly requests: { path: string; body: unknown; raw: string }[] = [];
   answer: (body: unknown) => FakeAnswer = () => ({ content: '{}' });
+  /** The vector of one text for `/embeddings`: by default words hashed into 64 dimensions. */
+  embedding: (text: string) => number[] = wordsVector;
   private readonly server: Server = createServer((request, response) => {
     void this.handle(request).then(({ status, json, delayMs }) => {
       const timer = setTimeout(() => {
@@ -60,6 +62,19 @@ export class FakeOpenAi {
     const raw = Buffer.concat(chunks).toString('utf8');
     const body: unknown = raw === '' ? null : JSON.parse(raw);
     this.requests.push({ path: request.url ?? '', body, raw });
+    if ((request.url ?? '').endsWith('/embeddings')) {
+      const input = (body as { input: string[] }).input;
+      return {
+        status: 200,
+        delayMs: 0,
+        json: {
+          object: 'list',
+          model: 'fake-embedding',
+          data: input.map((text, index) => ({ object: 'embedding', index, embedding: this.embedding(text) })),
+          usage: { prompt_tokens: input.length * 8, total_tokens: input.length * 8 },
+        },
+      };
+    }
     const answer = this.answer(body);
     if (answer.status !== undefined && answer.status >= 400) {
       return {
@@ -88,4 +103,15 @@ export class FakeOpenAi {
       },
     };
   }
+}
+
+/** A text's words hashed into 64 counts: texts with the same words get the same direction. */
+export function wordsVector(text: string): number[] {
+  const vector = new Array<number>(64).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let hash = 0;
+    for (const char of word) hash = (hash * 31 + char.charCodeAt(0)) % 64;
+    vector[hash] = (vector[hash] ?? 0) + 1;
+  }
+  return vector;
 }

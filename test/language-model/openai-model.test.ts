@@ -9,9 +9,9 @@ import {
 import type { Reply } from '../../src/core/types.js';
 import { OpenAiLanguageModel } from '../../src/language-model/openai-model.js';
 import { MemoryLedgerStore } from '../../src/store/memory/ledger-store.js';
-import { FakeOpenAi } from '../helpers/fake-openai.js';
+import { FakeOpenAi, wordsVector } from '../helpers/fake-openai.js';
 import { realKnowledge } from '../helpers/knowledge.js';
-import { freelancer, monthly, POLICY, purchase, spend } from '../helpers/ledger.js';
+import { freelancer, monthly, POLICY, purchase, spend, tempDir } from '../helpers/ledger.js';
 
 // The language model layer end to end: the real openai SDK against a fake OpenAI-compatible server
 // on 127.0.0.1, behind the core's guards, inside the help desk.
@@ -19,6 +19,8 @@ import { freelancer, monthly, POLICY, purchase, spend } from '../helpers/ledger.
 const NOW = new Date('2026-11-28T12:00:00Z');
 /** The words leave this one open (clarify or an on-topic abstention): the model is asked. */
 const OPEN_POST = 'where did my application credits go';
+/** The words offer a choice of topics on this one. */
+const CHOICE_POST = 'connects balance refund';
 /** The words answer this one alone: the model is never asked. */
 const CLEAR_POST = 'do connects expire?';
 
@@ -60,7 +62,13 @@ afterEach(() => {
 function deskWith(options: Partial<ModelReaderOptions> = {}, baseURL = fake.baseURL): HelpDesk {
   events = [];
   clock = NOW;
-  const model = new OpenAiLanguageModel({ baseURL, model: 'fake-model', timeoutMs: 5000, maxRetries: 0 });
+  const model = new OpenAiLanguageModel({
+    baseURL,
+    model: 'fake-model',
+    embeddingModel: 'fake-embedding',
+    timeoutMs: 5000,
+    maxRetries: 0,
+  });
   const modelReader = new ModelReader(model, kb, {
     budgetMs: 2000,
     failuresBeforePause: 3,
@@ -203,7 +211,8 @@ describe('helpbot ask with OPENAI_BASE_URL', () => {
     });
     expect(through.code).toBe(0);
     expect(JSON.parse(through.stdout)).toMatchObject({ intent: 'refunds', decidedBy: 'model' });
-    expect(fake.requests).toHaveLength(1);
+    // One reading; a one-shot `ask` embeds no examples (only a running bot or `eval --llm` does).
+    expect(fake.requests.map((request) => request.path)).toEqual(['/v1/chat/completions']);
 
     const down = await runCli(['ask', '--json', '--', OPEN_POST], {
       env: { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' },
@@ -287,16 +296,17 @@ describe('what moderators see', () => {
     const { createLogger } = await import('../../src/log/logger.js');
     const { statsLines } = await import('../../src/core/moderation/report-lines.js');
     const { utcDate } = await import('../../src/core/rules/calendar.js');
-    const parsed = parseConfig({ OPENAI_BASE_URL: fake.baseURL });
+    const parsed = parseConfig({ OPENAI_BASE_URL: fake.baseURL, DATA_DIR: tempDir('helpbot-model-') });
     if (!parsed.ok) throw new Error(parsed.message);
     const state = new MemoryStateStore();
-    const reader = await modelReaderFrom(parsed.config, kb, createLogger('silent'), state);
-    const desk = new HelpDesk(kb, { state, ...(reader === undefined ? {} : { modelReader: reader }) });
+    const layer = await modelReaderFrom(parsed.config, kb, createLogger('silent'), state);
+    const desk = new HelpDesk(kb, { state, ...(layer === undefined ? {} : { modelReader: layer.reader }) });
     fake.reads({ topic: 'refunds' });
     await ask(desk, OPEN_POST);
     fake.answer = () => ({ status: 500 });
     for (let i = 0; i < 3; i++) await ask(desk, `${OPEN_POST} ${'?'.repeat(i + 1)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+    await layer?.examplesReady;
     const text = statsLines(await state.stats([utcDate(new Date())]), kb);
     expect(text).toContain(
       'Language model: 1 calls, 110 tokens, 3 failed or ignored; switched itself off 1 time after repeated failures.',
@@ -304,5 +314,107 @@ describe('what moderators see', () => {
     expect(statsLines(await new MemoryStateStore().stats([utcDate(new Date())]), kb)).not.toContain(
       'Language model',
     );
+  });
+});
+
+describe('the nearest knowledge examples (embeddings)', () => {
+  async function layerIn(dataDir: string, knowledge: KnowledgeBase = kb) {
+    const { parseConfig } = await import('../../src/config.js');
+    const { modelReaderFrom } = await import('../../src/cli/language-model.js');
+    const { createLogger } = await import('../../src/log/logger.js');
+    const parsed = parseConfig({ OPENAI_BASE_URL: fake.baseURL, DATA_DIR: dataDir });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const layer = await modelReaderFrom(parsed.config, knowledge, createLogger('silent'), undefined);
+    if (layer === undefined) throw new Error('the layer should be on');
+    return layer;
+  }
+  const exampleBatches = () =>
+    fake.requests.filter(
+      (request) =>
+        request.path.endsWith('/embeddings') && (request.body as { input: string[] }).input.length > 1,
+    );
+
+  it('are computed once per knowledge version and embedding model, and reused across starts', async () => {
+    const dataDir = tempDir('helpbot-vectors-');
+    expect(await (await layerIn(dataDir)).examplesReady).toBe(true);
+    const batches = exampleBatches().length;
+    expect(batches).toBeGreaterThan(0);
+    expect(await (await layerIn(dataDir)).examplesReady).toBe(true);
+    expect(exampleBatches()).toHaveLength(batches);
+    // The knowledge base changed: its examples are embedded again.
+    const [first, ...rest] = kb.entries;
+    if (first === undefined) throw new Error('no entries');
+    const changed = {
+      ...kb,
+      entries: [{ ...first, examples: [...first.examples, 'one more way to ask it'] }, ...rest],
+    };
+    expect(await (await layerIn(dataDir, changed)).examplesReady).toBe(true);
+    expect(exampleBatches().length).toBeGreaterThan(batches);
+  });
+
+  it('choose among the topics the words offered when the post lies next to one of their examples', async () => {
+    const offline = new HelpDesk(kb).matcher.match(CHOICE_POST);
+    expect(offline.decision).toBe('clarify');
+    const chosen = offline.choices[1];
+    const example = kb.entries.find((entry) => entry.id === chosen)?.examples[0];
+    if (chosen === undefined || example === undefined) throw new Error('no second choice with an example');
+    // The post and one example of the second choice share a direction no other text has.
+    const apart = [...new Array<number>(64).fill(0), 1];
+    fake.embedding = (text) => (text === CHOICE_POST || text === example ? apart : [...wordsVector(text), 0]);
+    const layer = await layerIn(tempDir('helpbot-vectors-'));
+    expect(await layer.examplesReady).toBe(true);
+    fake.answer = () => ({ status: 500 });
+    try {
+      const reply = await new HelpDesk(kb, { modelReader: layer.reader }).handle({
+        id: 't',
+        actor: { platform: 'console', id: 'near', roles: [] },
+        body: { kind: 'question', text: CHOICE_POST },
+        now: NOW,
+      });
+      expect(reply).toMatchObject({ outcome: 'answered', intent: chosen, decidedBy: 'model' });
+      expect(fake.requests.filter((request) => request.path.endsWith('/chat/completions'))).toHaveLength(0);
+    } finally {
+      fake.embedding = wordsVector;
+    }
+  });
+
+  it('with a server that is down at start, leave the bot answering offline', async () => {
+    const { parseConfig } = await import('../../src/config.js');
+    const { modelReaderFrom } = await import('../../src/cli/language-model.js');
+    const { createLogger } = await import('../../src/log/logger.js');
+    const parsed = parseConfig({
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      DATA_DIR: tempDir('helpbot-vectors-'),
+    });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const layer = await modelReaderFrom(parsed.config, kb, createLogger('silent'), undefined);
+    expect(await layer?.examplesReady).toBe(false);
+    const desk = new HelpDesk(kb, layer === undefined ? {} : { modelReader: layer.reader });
+    expect((await ask(desk, CLEAR_POST)).outcome).toBe('answered');
+  });
+});
+
+describe('helpbot eval --llm', () => {
+  it('scores each file offline and with the model, side by side', async () => {
+    const { runCli } = await import('../helpers/io.js');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(tempDir('helpbot-eval-'), 'questions.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ text: OPEN_POST, intent: ['refunds'] })}\n${JSON.stringify({ text: CLEAR_POST, intent: ['connects.expiry'] })}\n`,
+    );
+    fake.reads({ topic: 'refunds' });
+    const run = await runCli(['eval', file, '--llm', '--json'], { env: { OPENAI_BASE_URL: fake.baseURL } });
+    expect(run.code).toBe(0);
+    const reports = JSON.parse(run.stdout) as Record<string, { inScope: { correct: number; total: number } }>;
+    expect(Object.keys(reports)).toEqual([file, `${file} (with the language model)`]);
+    expect(reports[`${file} (with the language model)`]?.inScope.correct).toBeGreaterThan(
+      reports[file]?.inScope.correct ?? 0,
+    );
+
+    const without = await runCli(['eval', file, '--llm']);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('eval: --llm needs a language model');
   });
 });

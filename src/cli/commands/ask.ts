@@ -18,7 +18,7 @@ export async function askCommand(args: readonly string[], io: Io): Promise<numbe
     throw new UsageError('ask: missing the question, e.g. helpbot ask "do connects expire?"');
   const identity = values.as === undefined ? consoleIdentity(io.env) : parseIdentity(values.as);
   const now = parseNow(values.now);
-  const runtime = await loadRuntimeWithLedger(io);
+  const runtime = await loadRuntimeWithLedger(io, { languageModel: true });
   const request: Request = {
     id: `cli-${now.getTime()}-${process.pid}`,
     actor: actorFromIdentity(identity),

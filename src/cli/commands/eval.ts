@@ -1,3 +1,4 @@
+import { languageModelConfigured } from '../../config.js';
 import type { HelpDesk } from '../../core/help-desk.js';
 import { crossValidationReport } from '../../eval/cross-validation.js';
 import { formatReport, headline } from '../../eval/format.js';
@@ -8,8 +9,9 @@ import { readJsonLines } from '../jsonl.js';
 import { loadRuntime } from '../runtime.js';
 
 /**
- * `helpbot eval FILE.jsonl… [--cross-validation] [--json]`: scores question files as members would
- * be answered, and with --cross-validation the knowledge base's own examples held out by groups.
+ * `helpbot eval FILE.jsonl… [--cross-validation] [--llm] [--json]`: scores question files as members
+ * would be answered, with --llm also through the configured language model, and with
+ * --cross-validation the knowledge base's own examples held out by groups.
  * `helpbot eval SCENARIOS.jsonl --accounts ACCOUNTS.json`: account scenarios.
  */
 export async function evalCommand(args: readonly string[], io: Io): Promise<number> {
@@ -17,6 +19,7 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
     json: { type: 'boolean', default: false },
     accounts: { type: 'string' },
     'cross-validation': { type: 'boolean', default: false },
+    llm: { type: 'boolean', default: false },
   });
   if (values.accounts !== undefined) {
     const [file, ...extra] = positionals;
@@ -36,7 +39,14 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
     file,
     lines: readJsonLines('eval', file, evalLineSchema, 'questions') as EvalLine[],
   }));
-  const { desk } = await loadRuntime(io);
+  const { desk, config } = await loadRuntime(io);
+  if (values.llm && !languageModelConfigured(config))
+    throw new UsageError('eval: --llm needs a language model: set OPENAI_API_KEY or OPENAI_BASE_URL');
+  // With --llm, each file is scored twice: offline, then with the model, so the two can be compared.
+  const withModel = values.llm
+    ? await loadRuntime(io, { languageModel: true, embedExamples: true })
+    : undefined;
+  await withModel?.languageModel?.examplesReady;
   const reports: { name: string; report: EvalReport }[] = [];
   if (values['cross-validation']) {
     reports.push({
@@ -44,7 +54,14 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
       report: crossValidationReport(desk.matcher),
     });
   }
-  for (const { file, lines } of files) reports.push({ name: file, report: await scoreFile(desk, lines) });
+  for (const { file, lines } of files) {
+    reports.push({ name: file, report: await scoreFile(desk, lines) });
+    if (withModel !== undefined)
+      reports.push({
+        name: `${file} (with the language model)`,
+        report: await scoreFile(withModel.desk, lines),
+      });
+  }
   if (values.json) {
     const only = reports.length === 1 && positionals.length === 1 ? reports[0]?.report : undefined;
     writeLine(
@@ -67,10 +84,11 @@ export async function evalCommand(args: readonly string[], io: Io): Promise<numb
 /** Each line asked as a member with no linked account would ask it. */
 async function scoreFile(desk: HelpDesk, lines: readonly EvalLine[]): Promise<EvalReport> {
   const predictions = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const reply = await desk.handle({
       id: 'eval',
-      actor: { platform: 'console', id: 'eval', roles: [] },
+      // One member per line: a model's per-member limit must not skew the figures.
+      actor: { platform: 'console', id: `eval-${index + 1}`, roles: [] },
       body: { kind: 'question', text: line.text },
       now: new Date(),
     });

@@ -53,4 +53,6 @@ export interface LanguageModel {
   readPost(request: ReadingRequest, signal: AbortSignal): Promise<ModelResult<ModelReading>>;
   /** The same text in the language, every fact kept; rejects as readPost does. */
   rephrase(request: RephraseRequest, signal: AbortSignal): Promise<ModelResult<string>>;
+  /** One vector per text, in order (OPENAI_EMBEDDING_MODEL); rejects as readPost does. */
+  embed(texts: readonly string[], signal: AbortSignal): Promise<ModelResult<number[][]>>;
 }

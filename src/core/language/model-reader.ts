@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { StatsEvent } from '../state/store.js';
+import { type ExampleVectors, nearestEntries } from './example-vectors.js';
 import { checkRephrasing } from './fact-check.js';
 import {
   type LanguageModel,
@@ -79,6 +80,7 @@ export class ModelReader {
   private readonly topics: ReadonlySet<string>;
   private readonly cases: ReadonlySet<string>;
   private readonly request: Omit<ReadingRequest, 'post'>;
+  private examples: ExampleVectors | undefined;
   private failures = 0;
   private pausedUntil = 0;
   private readonly calls = new Map<string, number[]>();
@@ -93,6 +95,33 @@ export class ModelReader {
     this.request = { topics, cases };
     this.topics = new Set(topics.map((topic) => topic.id));
     this.cases = new Set(cases.map((one) => one.id));
+  }
+
+  /** The examples' vectors, once computed or read from the cache: the nearest-examples signal is on. */
+  useExamples(examples: ExampleVectors): void {
+    this.examples = examples;
+  }
+
+  /**
+   * The entry whose examples lie nearest the post, with its similarity and its lead over the next
+   * entry; null without example vectors or when the call fails (the offline decision stands).
+   */
+  async nearest(
+    post: string,
+  ): Promise<{ readonly intent: string; readonly similarity: number; readonly margin: number } | null> {
+    const examples = this.examples;
+    if (examples === undefined || !this.available()) return null;
+    const asked = await this.withinBudget((signal) => this.model.embed([post], signal));
+    const query = asked?.value[0];
+    if (asked === null || query === undefined) return null;
+    this.failures = 0;
+    const [first, second] = nearestEntries(examples, query);
+    if (first === undefined) return null;
+    return {
+      intent: first.intent,
+      similarity: first.similarity,
+      margin: first.similarity - (second?.similarity ?? 0),
+    };
   }
 
   get sendsAccountData(): boolean {
