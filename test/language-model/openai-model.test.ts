@@ -56,6 +56,10 @@ afterAll(async () => {
   await ledger.close();
 });
 afterEach(() => {
+  // Whatever a test did, no request the fake received carried anything of the linked member's account.
+  for (const request of fake.requests)
+    for (const secret of ['acct-lena', 'console:lena', 'p-secret-77', 'Job for p-secret-77'])
+      expect(request.raw, `${request.path} carried ${secret}`).not.toContain(secret);
   fake.requests.length = 0;
 });
 
