@@ -10,7 +10,7 @@ import type { Reply } from '../../src/core/types.js';
 import { OpenAiLanguageModel } from '../../src/language-model/openai-model.js';
 import { MemoryLedgerStore } from '../../src/store/memory/ledger-store.js';
 import { FakeOpenAi, wordsVector } from '../helpers/fake-openai.js';
-import { realKnowledge } from '../helpers/knowledge.js';
+import { dataDirWithModel, realKnowledge } from '../helpers/knowledge.js';
 import { freelancer, monthly, POLICY, purchase, spend, tempDir } from '../helpers/ledger.js';
 
 // The language model layer end to end: the real openai SDK against a fake OpenAI-compatible server
@@ -420,5 +420,29 @@ describe('helpbot eval --llm', () => {
     const without = await runCli(['eval', file, '--llm']);
     expect(without.code).toBe(2);
     expect(without.stderr).toContain('eval: --llm needs a language model');
+  });
+});
+
+describe('helpbot start with a language model configured', () => {
+  it('starts and answers when the model server is down, and uses the model once it answers', async () => {
+    const { runCli } = await import('../helpers/io.js');
+    // As a member with no account: the demo account's ledger must not settle the topic first.
+    const down = await runCli(['start', '--as', 'console:nobody'], {
+      stdin: `${CLEAR_POST}\n${OPEN_POST}\n`,
+      env: { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', DATA_DIR: dataDirWithModel() },
+    });
+    expect(down.code).toBe(0);
+    expect(down.stdout).toContain('How long Connects stay valid');
+    expect(down.stderr).toContain('could not embed the knowledge examples');
+    expect(down.stderr).toContain('language model failed; the offline answer stands');
+
+    fake.reads({ topic: 'refunds' });
+    const up = await runCli(['start', '--as', 'console:nobody'], {
+      stdin: `${OPEN_POST}\n`,
+      env: { OPENAI_BASE_URL: fake.baseURL, DATA_DIR: dataDirWithModel() },
+    });
+    expect(up.code).toBe(0);
+    expect(up.stdout).toContain('When spent Connects come back');
+    expect(fake.requests.some((request) => request.path === '/v1/chat/completions')).toBe(true);
   });
 });
