@@ -61,21 +61,7 @@ export class OpenAiLanguageModel implements LanguageModel {
   }
 
   async readPost(request: ReadingRequest, signal: AbortSignal): Promise<ModelResult<ModelReading>> {
-    const completion = await this.client.chat.completions.parse(
-      {
-        model: this.settings.model,
-        temperature: 0,
-        messages: [
-          { role: 'system', content: INSTRUCTIONS },
-          { role: 'user', content: promptFor(request) },
-        ],
-        response_format: zodResponseFormat(readingSchema, 'post_reading'),
-      },
-      { signal },
-    );
-    const reading = completion.choices[0]?.message.parsed;
-    if (reading === null || reading === undefined) throw new Error('the model gave no reading');
-    return { value: reading, tokens: completion.usage?.total_tokens ?? 0 };
+    return this.structured(INSTRUCTIONS, promptFor(request), readingSchema, 'post_reading', signal);
   }
 
   async embed(texts: readonly string[], signal: AbortSignal): Promise<ModelResult<number[][]>> {
@@ -91,24 +77,41 @@ export class OpenAiLanguageModel implements LanguageModel {
   }
 
   async rephrase(request: RephraseRequest, signal: AbortSignal): Promise<ModelResult<string>> {
+    const prompt = `Language: ${request.language}\nThe answer, between the markers:\n<<<ANSWER\n${request.text}\nANSWER>>>`;
+    const result = await this.structured(
+      REPHRASE_INSTRUCTIONS,
+      prompt,
+      rephrasingSchema,
+      'rephrasing',
+      signal,
+    );
+    return { value: result.value.text, tokens: result.tokens };
+  }
+
+  /** One Chat Completion whose answer must be the schema's JSON, parsed by the SDK with zod. */
+  private async structured<T>(
+    instructions: string,
+    prompt: string,
+    schema: z.ZodType<T>,
+    name: string,
+    signal: AbortSignal,
+  ): Promise<ModelResult<T>> {
     const completion = await this.client.chat.completions.parse(
       {
         model: this.settings.model,
         temperature: 0,
         messages: [
-          { role: 'system', content: REPHRASE_INSTRUCTIONS },
-          {
-            role: 'user',
-            content: `Language: ${request.language}\nThe answer, between the markers:\n<<<ANSWER\n${request.text}\nANSWER>>>`,
-          },
+          { role: 'system', content: instructions },
+          { role: 'user', content: prompt },
         ],
-        response_format: zodResponseFormat(rephrasingSchema, 'rephrasing'),
+        response_format: zodResponseFormat(schema, name),
       },
       { signal },
     );
-    const rephrased = completion.choices[0]?.message.parsed;
-    if (rephrased === null || rephrased === undefined) throw new Error('the model gave no text');
-    return { value: rephrased.text, tokens: completion.usage?.total_tokens ?? 0 };
+    const parsed = completion.choices[0]?.message.parsed;
+    if (parsed === null || parsed === undefined)
+      throw new Error(`the model gave no ${name.replace('_', ' ')}`);
+    return { value: parsed, tokens: completion.usage?.total_tokens ?? 0 };
   }
 }
 

@@ -245,13 +245,18 @@ function fakeSpanish(text: string): string {
   return `[es] ${text.replace(/(\d{1,2}) ([A-Z][a-z]+) (\d{4})/g, (_all, day: string, month: string, year: string) => `${day} de ${SPANISH_MONTHS[month] ?? month} de ${year}`)}`;
 }
 
+/** The model reads every post as Spanish about refunds, and rewords answers with `reword`. */
+function speaksSpanish(reword: (english: string) => string): void {
+  fake.answer = (body) =>
+    FakeOpenAi.schemaOf(body) === 'post_reading'
+      ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
+      : { content: JSON.stringify({ text: reword(answerIn(body)) }) };
+}
+
 describe('answers in the member’s language', () => {
   it('gives a Spanish post the composed answer in Spanish, every fact kept', async () => {
     const desk = deskWith();
-    fake.answer = (body) =>
-      FakeOpenAi.schemaOf(body) === 'post_reading'
-        ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
-        : { content: JSON.stringify({ text: fakeSpanish(answerIn(body)) }) };
+    speaksSpanish(fakeSpanish);
     const english = await ask(new HelpDesk(kb), 'why did my connects not come back from a proposal');
     const reply = await ask(desk, SPANISH_POST);
     expect(reply).toMatchObject({ intent: 'refunds', decidedBy: 'model', language: 'es' });
@@ -267,10 +272,7 @@ describe('answers in the member’s language', () => {
 
   it('keeps the composed answer when the rewording adds or drops a number', async () => {
     const desk = deskWith();
-    fake.answer = (body) =>
-      FakeOpenAi.schemaOf(body) === 'post_reading'
-        ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
-        : { content: JSON.stringify({ text: `${fakeSpanish(answerIn(body))} Te devolvemos 100 Connects.` }) };
+    speaksSpanish((english) => `${fakeSpanish(english)} Te devolvemos 100 Connects.`);
     const reply = await ask(desk, SPANISH_POST);
     expect(reply.decidedBy).toBe('model');
     expect(reply.text.startsWith('[es] ')).toBe(false);
@@ -280,10 +282,7 @@ describe('answers in the member’s language', () => {
 
   it('does not send a private answer, with the member’s figures, to be rephrased', async () => {
     const desk = deskWith();
-    fake.answer = (body) =>
-      FakeOpenAi.schemaOf(body) === 'post_reading'
-        ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
-        : { content: JSON.stringify({ text: fakeSpanish(answerIn(body)) }) };
+    speaksSpanish(fakeSpanish);
     const reply = await ask(desk, SPANISH_POST, 'console:lena');
     expect(reply).toMatchObject({ intent: 'refunds', visibility: 'private' });
     expect(reply.text).toContain('p-secret-77');
@@ -322,11 +321,12 @@ describe('what moderators see', () => {
 });
 
 describe('the nearest knowledge examples (embeddings)', () => {
-  async function layerIn(dataDir: string, knowledge: KnowledgeBase = kb) {
+  /** The layer as a start builds it, on this DATA_DIR and model server. */
+  async function layerIn(dataDir: string, knowledge: KnowledgeBase = kb, baseURL = fake.baseURL) {
     const { parseConfig } = await import('../../src/config.js');
     const { modelReaderFrom } = await import('../../src/cli/language-model.js');
     const { createLogger } = await import('../../src/log/logger.js');
-    const parsed = parseConfig({ OPENAI_BASE_URL: fake.baseURL, DATA_DIR: dataDir });
+    const parsed = parseConfig({ OPENAI_BASE_URL: baseURL, DATA_DIR: dataDir });
     if (!parsed.ok) throw new Error(parsed.message);
     const layer = await modelReaderFrom(parsed.config, knowledge, createLogger('silent'), undefined);
     if (layer === undefined) throw new Error('the layer should be on');
@@ -383,17 +383,9 @@ describe('the nearest knowledge examples (embeddings)', () => {
   });
 
   it('with a server that is down at start, leave the bot answering offline', async () => {
-    const { parseConfig } = await import('../../src/config.js');
-    const { modelReaderFrom } = await import('../../src/cli/language-model.js');
-    const { createLogger } = await import('../../src/log/logger.js');
-    const parsed = parseConfig({
-      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-      DATA_DIR: tempDir('helpbot-vectors-'),
-    });
-    if (!parsed.ok) throw new Error(parsed.message);
-    const layer = await modelReaderFrom(parsed.config, kb, createLogger('silent'), undefined);
-    expect(await layer?.examplesReady).toBe(false);
-    const desk = new HelpDesk(kb, layer === undefined ? {} : { modelReader: layer.reader });
+    const layer = await layerIn(tempDir('helpbot-vectors-'), kb, 'http://127.0.0.1:9/v1');
+    expect(await layer.examplesReady).toBe(false);
+    const desk = new HelpDesk(kb, { modelReader: layer.reader });
     expect((await ask(desk, CLEAR_POST)).outcome).toBe('answered');
   });
 });
