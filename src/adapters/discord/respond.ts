@@ -1,4 +1,5 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { en } from '../../core/messages/en.js';
 import type { Shown } from '../../core/use-cases/services.js';
 import { componentsOf, NO_PINGS, splitContent } from './render.js';
 
@@ -7,10 +8,14 @@ export const DEFER_AFTER_MS = 1500;
 
 /**
  * Answers one interaction however long the work takes: if it runs past DEFER_AFTER_MS the
- * interaction is deferred (privately, the safe choice) and the answer edits that reply.
+ * interaction is deferred (privately, the safe choice) and the answer edits that reply. A deferred
+ * reply keeps the visibility it was deferred with, so an answer of the other kind (a slow public
+ * answer after a private deferral) follows up, and the placeholder says where it went. Discord
+ * gives a follow-up its own visibility only once the deferred reply has been edited.
  */
 export class Responder {
   private deferring: Promise<unknown> | null = null;
+  private deferredEphemeral = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly interaction: RepliableInteraction) {}
@@ -20,6 +25,7 @@ export class Responder {
     this.timer = setTimeout(() => {
       // The error boundary may have answered already (the work failed): then there is nothing to defer.
       if (this.interaction.replied || this.interaction.deferred) return;
+      this.deferredEphemeral = ephemeral;
       this.deferring = this.interaction
         .deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
         // A failed deferral surfaces when the answer is sent, inside the handler's error boundary.
@@ -42,12 +48,16 @@ export class Responder {
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.deferring !== null) await this.deferring;
     const interaction = this.interaction;
+    const elsewhere = interaction.deferred && !interaction.replied && this.deferredEphemeral !== ephemeral;
+    if (elsewhere)
+      await interaction.editReply({ content: en.answeredElsewhere(ephemeral), allowedMentions: NO_PINGS });
     for (const [index, content] of chunks.entries()) {
       const last = index === chunks.length - 1;
       const body = { content, allowedMentions: NO_PINGS, components: last ? components : [] };
       const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
       if (index === 0 && (interaction.deferred || interaction.replied)) {
-        if (interaction.replied) await interaction.followUp({ ...body, ...(flags ? { flags } : {}) });
+        if (interaction.replied || elsewhere)
+          await interaction.followUp({ ...body, ...(flags ? { flags } : {}) });
         else await interaction.editReply(body);
       } else if (index === 0) {
         await interaction.reply({ ...body, ...(flags ? { flags } : {}) });

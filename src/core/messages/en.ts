@@ -23,6 +23,9 @@ export const en = {
   emptyMention: 'Ask me a question about Connects, e.g. "when do my free Connects arrive?"',
   emptyMessage: 'That message has no text I can answer.',
   cooldown: (seconds: number) => `One moment please: you can ask again in ${seconds} s.`,
+  /** What a slow answer's placeholder says once the answer went out with the other visibility. */
+  answeredElsewhere: (privately: boolean) =>
+    privately ? 'I have sent you the answer privately, below.' : 'I have answered in the channel, below.',
   sorry: 'Sorry, something went wrong on my side. Please try again in a moment, or ask a moderator.',
   /** Why a question reached the moderators. */
   alertFlagged: 'The bot flagged something on this member’s account for a moderator.',

@@ -146,4 +146,20 @@ describe('work that takes longer than Discord waits', () => {
     expect(String(edit.body?.content)).toContain('you have **180 Connects** now');
     expect(edit.body?.allowed_mentions).toEqual({ parse: [], replied_user: false });
   }, 10_000);
+
+  it('a slow public answer goes to the channel, and the private placeholder says so', async () => {
+    const payload = slashCommand('ask', { question: 'do connects expire?' }, { userId: UNLINKED_MEMBER_ID });
+    const first = await h.fake.interact(payload);
+    expect(first.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const webhook = `/webhooks/100000000000000003/${payload.token}`;
+    const edit = await h.fake.waitForCall(
+      (call) => call.method === 'PATCH' && call.path === `${webhook}/messages/@original`,
+    );
+    expect(edit.body?.content).toBe('I have answered in the channel, below.');
+    const answer = await h.fake.waitForCall((call) => call.method === 'POST' && call.path === webhook);
+    expect(String(answer.body?.content)).toContain('How long Connects stay valid');
+    // No ephemeral flag: everyone in the channel sees the general answer.
+    expect(Number(answer.body?.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(h.fake.calls.indexOf(edit)).toBeLessThan(h.fake.calls.indexOf(answer));
+  }, 10_000);
 });
