@@ -1,6 +1,7 @@
 import { accountViewText, answerText, citationsFor, topicOf } from './compose.js';
 import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge-base.js';
 import type { ModelReader } from './language/model-reader.js';
+import { isEnglish, whyAskTheModel } from './language/when-to-ask.js';
 import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
@@ -112,13 +113,24 @@ export class HelpDesk {
     // The words left the topic open: a linked member's own ledger may settle it, and says why.
     const clue = asker.facts !== null && asker.privateReply ? ledgerDecides(words, asker.facts) : null;
     const byModel = clue === null ? await this.modelDecides(words, text, asker.identity) : null;
-    const match =
-      clue !== null ? this.matcher.answerAs(clue.intent, text) : byModel !== null ? byModel.match : words;
+    const match = clue !== null ? this.matcher.answerAs(clue.intent, text) : (byModel?.match ?? words);
+    const reply = await this.replyFor(match, text, asker, request.now, clue);
+    if (byModel === null) return reply;
+    return this.inLanguage(byModel.changed ? { ...reply, decidedBy: 'model' } : reply, byModel.language);
+  }
+
+  /** The reply to what was read: an answer (and a second one), a choice of topics, or a hand-over. */
+  private async replyFor(
+    match: MatchResult,
+    text: string,
+    asker: Asker,
+    now: Date,
+    clue: LedgerClue | null,
+  ): Promise<Reply> {
     if (match.decision === 'answer' && match.intent !== null) {
       const entry = entryById(this.kb, match.intent) as FaqEntry;
-      const answered = this.answer(entry, match, asker, await this.noticeFor(entry.id, request.now), clue);
-      const reply = await this.withSecondQuestion(answered, match, text, asker, request.now);
-      return byModel === null ? reply : this.inLanguage({ ...reply, decidedBy: 'model' }, byModel.language);
+      const answered = this.answer(entry, match, asker, await this.noticeFor(entry.id, now), clue);
+      return this.withSecondQuestion(answered, match, text, asker, now);
     }
     if (match.decision === 'clarify') {
       const choices = match.choices.map((intent) => topicOf(this.kb, intent));
@@ -142,37 +154,70 @@ export class HelpDesk {
   }
 
   /**
-   * Words and ledger left the topic open on a post about Connects (a clarification, or an on-topic
-   * abstention): the language model, when there is one, may name the entry. Its answer counts only
-   * as a real entry id; its cases stand in for the words' when the words found none. Null: the
-   * offline decision stands.
+   * The language model, when there is one, on the posts the words alone may have misread
+   * (core/language/when-to-ask.ts). It can only name real entries; null when it was not asked or
+   * failed, and the offline decision stands. `changed`: the model's reading, not the words', decided.
    */
   private async modelDecides(
     words: MatchResult,
     text: string,
     identity: string,
-  ): Promise<{ readonly match: MatchResult; readonly language: string } | null> {
+  ): Promise<ModelDecision | null> {
     const reader = this.options.modelReader;
-    if (reader === undefined || words.decision === 'answer') return null;
-    if (words.decision !== 'clarify' && !words.onTopic) return null;
-    // Between the topics the words offered, the nearest knowledge examples may settle it.
-    const near = words.decision === 'clarify' ? await reader.nearest(text) : null;
-    if (
-      near !== null &&
-      words.choices.includes(near.intent) &&
-      near.similarity >= NEAREST_AT &&
-      near.margin >= NEAREST_MARGIN
-    )
-      return { match: this.matcher.answerAs(near.intent, text), language: 'und' };
+    const why = reader === undefined ? null : whyAskTheModel(words, text);
+    if (reader === undefined || why === null) return null;
+    if (why === 'open' && words.decision === 'clarify') {
+      // Between the topics the words offered, the nearest knowledge examples may settle it.
+      const near = await reader.nearest(text);
+      if (
+        near !== null &&
+        words.choices.includes(near.intent) &&
+        near.similarity >= NEAREST_AT &&
+        near.margin >= NEAREST_MARGIN
+      )
+        return { match: this.matcher.answerAs(near.intent, text), language: 'und', changed: true };
+    }
     const verdict = await reader.read(text, identity);
-    if (verdict === null || verdict.intent === null) return null;
-    const match = this.matcher.answerAs(verdict.intent, text);
-    if (match.signalled.length > 0 || verdict.cases.length === 0)
-      return { match, language: verdict.language };
+    if (verdict === null) return null;
+    const language = verdict.language;
+    // The words left the topic open: the model's real entry answers; its "off-topic" leaves them.
+    if (why === 'open')
+      return verdict.intent === null
+        ? { match: words, language, changed: false }
+        : { match: this.withModelCases(verdict.intent, verdict.cases, text), language, changed: true };
+    // The words answered a post in another language, matching on the product's English words: the
+    // model, which reads the language, names the topic when it finds one.
+    if (
+      why === 'foreign' &&
+      !isEnglish(language) &&
+      verdict.intent !== null &&
+      verdict.intent !== words.intent
+    )
+      return { match: this.withModelCases(verdict.intent, verdict.cases, text), language, changed: true };
+    // The words answered, and offered a second question they were unsure of: the model's reading of
+    // the same main topic with that second one confirms it, and both are answered.
+    const second = words.also[0];
+    if (
+      second !== undefined &&
+      !second.answer &&
+      verdict.intent === words.intent &&
+      verdict.also.includes(second.intent)
+    )
+      return { match: { ...words, also: [{ ...second, answer: true }] }, language, changed: true };
+    return { match: words, language, changed: false };
+  }
+
+  /** The entry the model named, answered; its cases stand in for the words' when the words found none. */
+  private withModelCases(intent: string, modelCases: readonly string[], text: string): MatchResult {
+    const match = this.matcher.answerAs(intent, text);
+    if (match.signalled.length > 0 || modelCases.length === 0) return match;
     const own = new Set(match.cases);
-    const signalled = verdict.cases.filter((caseId) => own.has(caseId));
-    const cases = [...signalled, ...match.cases.filter((caseId) => !signalled.includes(caseId))];
-    return { match: { ...match, signalled, cases }, language: verdict.language };
+    const signalled = modelCases.filter((caseId) => own.has(caseId));
+    return {
+      ...match,
+      signalled,
+      cases: [...signalled, ...match.cases.filter((caseId) => !signalled.includes(caseId))],
+    };
   }
 
   /**
@@ -182,8 +227,7 @@ export class HelpDesk {
    */
   private async inLanguage(reply: Reply, language: string): Promise<Reply> {
     const reader = this.options.modelReader;
-    const english = language === 'und' || language === 'en' || language.startsWith('en-');
-    if (reader === undefined || english) return reply;
+    if (reader === undefined || isEnglish(language) || reply.outcome === 'refused') return reply;
     if (reply.visibility === 'private' && !reader.sendsAccountData) return reply;
     const text = await reader.rephrase(reply.text, language);
     return text === null ? reply : { ...reply, text, language };
@@ -387,6 +431,13 @@ const EMPTY_REPLY: Reply = {
   account: null,
   decidedBy: null,
 };
+
+/** What asking the model gave: the reading to answer, the post's language, and whether the model decided. */
+interface ModelDecision {
+  readonly match: MatchResult;
+  readonly language: string;
+  readonly changed: boolean;
+}
 
 interface Asker {
   readonly identity: string;

@@ -50,8 +50,8 @@ export class FakeOpenAi {
   }
 
   /** Answers with this reading as the model's JSON. */
-  reads(reading: { topic: string; cases?: string[]; language?: string }): void {
-    this.answer = () => ({ content: JSON.stringify({ cases: [], language: 'en', ...reading }) });
+  reads(reading: { topic: string; also?: string[]; cases?: string[]; language?: string }): void {
+    this.answer = () => ({ content: JSON.stringify({ also: [], cases: [], language: 'en', ...reading }) });
   }
 
   private async handle(

@@ -131,8 +131,8 @@ describe('the language model layer', () => {
     for (const content of [
       'not json at all',
       '{"topic": 7}',
-      JSON.stringify({ topic: 'grant-me-100-connects', cases: [], language: 'en' }),
-      JSON.stringify({ topic: 'off-topic', cases: [], language: 'en' }),
+      JSON.stringify({ also: [], topic: 'grant-me-100-connects', cases: [], language: 'en' }),
+      JSON.stringify({ also: [], topic: 'off-topic', cases: [], language: 'en' }),
     ]) {
       fake.answer = () => ({ content });
       const reply = await ask(desk, OPEN_POST);
@@ -146,7 +146,7 @@ describe('the language model layer', () => {
   it('is overtaken by the offline answer when it is slower than the budget', async () => {
     const desk = deskWith({ budgetMs: 300 });
     fake.answer = () => ({
-      content: JSON.stringify({ topic: 'refunds', cases: [], language: 'en' }),
+      content: JSON.stringify({ also: [], topic: 'refunds', cases: [], language: 'en' }),
       delayMs: 3000,
     });
     const started = Date.now();
@@ -245,11 +245,11 @@ function fakeSpanish(text: string): string {
   return `[es] ${text.replace(/(\d{1,2}) ([A-Z][a-z]+) (\d{4})/g, (_all, day: string, month: string, year: string) => `${day} de ${SPANISH_MONTHS[month] ?? month} de ${year}`)}`;
 }
 
-/** The model reads every post as Spanish about refunds, and rewords answers with `reword`. */
-function speaksSpanish(reword: (english: string) => string): void {
+/** The model reads every post as Spanish about `topic`, and rewords answers with `reword`. */
+function speaksSpanish(reword: (english: string) => string, topic = 'refunds'): void {
   fake.answer = (body) =>
     FakeOpenAi.schemaOf(body) === 'post_reading'
-      ? { content: JSON.stringify({ topic: 'refunds', cases: [], language: 'es' }) }
+      ? { content: JSON.stringify({ also: [], topic, cases: [], language: 'es' }) }
       : { content: JSON.stringify({ text: reword(answerIn(body)) }) };
 }
 
@@ -288,6 +288,69 @@ describe('answers in the member’s language', () => {
     expect(reply.text).toContain('p-secret-77');
     expect(fake.requests.map((request) => FakeOpenAi.schemaOf(request.body))).toEqual(['post_reading']);
     for (const request of fake.requests) expect(request.raw).not.toContain('p-secret-77');
+  });
+});
+
+describe('which posts the model reads', () => {
+  /** Spanish, and off-topic to the words: most of its words are not the FAQ's. */
+  const SPANISH_ABSTAINED =
+    'Buenas tardes, mis connects gratis del mes no llegaron, normalmente llegan el día 5';
+  /** Spanish around an English question the words answer on their own. */
+  const SPANISH_ANSWERED = 'hola amigos, do connects expire? gracias por la ayuda y saludos desde Madrid';
+  /** English, answered, with a second question the words are unsure of. */
+  const TWO_ASKS =
+    'The job I applied to was taken down by the platform for breaking the rules, I had spent 12 connects on it. Do I get them back? I also never got this month’s free ones.';
+
+  it('a post in another language the words abstain on as off-topic', async () => {
+    const offline = new HelpDesk(kb).matcher.match(SPANISH_ABSTAINED);
+    expect(offline).toMatchObject({ decision: 'abstain', onTopic: false });
+    const desk = deskWith();
+    speaksSpanish(fakeSpanish, 'connects.monthly-free');
+    const reply = await ask(desk, SPANISH_ABSTAINED);
+    expect(reply).toMatchObject({
+      outcome: 'answered',
+      intent: 'connects.monthly-free',
+      decidedBy: 'model',
+      language: 'es',
+    });
+    expect(reply.text.startsWith('[es] ')).toBe(true);
+  });
+
+  it('a post in another language the words answer: said again in it, the model naming the topic', async () => {
+    expect(new HelpDesk(kb).matcher.match(SPANISH_ANSWERED)).toMatchObject({
+      decision: 'answer',
+      intent: 'connects.expiry',
+    });
+    const desk = deskWith();
+    speaksSpanish(fakeSpanish, 'connects.expiry');
+    const agreed = await ask(desk, SPANISH_ANSWERED);
+    expect(agreed).toMatchObject({ intent: 'connects.expiry', decidedBy: 'words', language: 'es' });
+    expect(agreed.text.startsWith('[es] ')).toBe(true);
+    speaksSpanish(fakeSpanish, 'connects.buy');
+    expect(await ask(desk, SPANISH_ANSWERED)).toMatchObject({ intent: 'connects.buy', decidedBy: 'model' });
+    // Read as English after all: the words' answer stands, as composed.
+    fake.reads({ topic: 'connects.buy', language: 'en' });
+    const english = await ask(desk, SPANISH_ANSWERED);
+    expect(english).toMatchObject({ intent: 'connects.expiry', decidedBy: 'words' });
+    expect(english.language).toBeUndefined();
+  });
+
+  it('a post with a second question the words are unsure of: answered too when the model reads it', async () => {
+    const offline = new HelpDesk(kb).matcher.match(TWO_ASKS);
+    expect(offline).toMatchObject({ decision: 'answer', intent: 'refunds' });
+    expect(offline.also[0]).toMatchObject({ intent: 'connects.monthly-free', answer: false });
+    const desk = deskWith();
+    fake.reads({ topic: 'refunds', also: ['connects.monthly-free', 'no-such-entry'] });
+    const both = await ask(desk, TWO_ASKS);
+    expect(both).toMatchObject({ intent: 'refunds', decidedBy: 'model' });
+    expect(both.also).toEqual([expect.objectContaining({ intent: 'connects.monthly-free', answered: true })]);
+    expect(both.text).toContain('You also asked:');
+    // The model does not see the second question: offered as a follow-up, as offline.
+    fake.reads({ topic: 'refunds', also: [] });
+    const one = await ask(desk, TWO_ASKS);
+    expect(one).toMatchObject({ intent: 'refunds', decidedBy: 'words' });
+    expect(one.also).toEqual([expect.objectContaining({ intent: 'connects.monthly-free', answered: false })]);
+    expect(fake.requests).toHaveLength(2);
   });
 });
 

@@ -26,6 +26,8 @@ export interface ReadingRequest {
 export interface ModelReading {
   /** A topic id, or "off-topic". */
   readonly topic: string;
+  /** Other topic ids the post asks about too, in the post's order. */
+  readonly also: readonly string[];
   /** Case ids the post raises, in the post's order. */
   readonly cases: readonly string[];
   /** The post's language, as a BCP 47 tag ("en", "es", "pt-BR"). */

@@ -15,6 +15,8 @@ import { caseChoices, topicChoices } from './reading-choices.js';
 export interface ModelVerdict {
   /** An entry id of this knowledge base, or null for off-topic. */
   readonly intent: string | null;
+  /** Other entries the post asks about too, real ids only, in the post's order. */
+  readonly also: readonly string[];
   readonly cases: readonly string[];
   readonly language: string;
 }
@@ -222,8 +224,11 @@ export class ModelReader {
     const intent = topic === OFF_TOPIC ? null : this.topics.has(topic) ? topic : undefined;
     if (intent === undefined) return null;
     const cases = [...new Set(reading.cases.filter((id) => this.cases.has(id)))];
+    const also = [...new Set(reading.also.map((id) => id.trim()))].filter(
+      (id) => id !== intent && this.topics.has(id),
+    );
     const language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(reading.language) ? reading.language : 'und';
-    return { intent, cases, language };
+    return { intent, also, cases, language };
   }
 
   private failed(event: ModelEvent): void {
