@@ -59,9 +59,13 @@ function sourcesLine(citations: readonly Citation[]): string {
   return en.answer.policy(named, citations.length - named.length);
 }
 
-/** Lines as a bulleted list; past `limit`, the rest counted. */
-export function bullets(lines: readonly string[], limit = Number.POSITIVE_INFINITY): string {
+/** Lines as a bulleted list; past `limit`, the rest counted (in the list's language). */
+export function bullets(
+  lines: readonly string[],
+  limit = Number.POSITIVE_INFINITY,
+  more: (count: number) => string = en.more,
+): string {
   const shown = lines.slice(0, limit).map((line) => `• ${line}`);
-  if (lines.length > limit) shown.push(`• ${en.more(lines.length - limit)}`);
+  if (lines.length > limit) shown.push(`• ${more(lines.length - limit)}`);
   return shown.join('\n');
 }

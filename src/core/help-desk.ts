@@ -1,11 +1,13 @@
 import { accountViewText, answerText, citationsFor, topicOf } from './compose.js';
 import { entryById, type FaqEntry, type KnowledgeBase } from './knowledge-base.js';
 import type { ModelReader } from './language/model-reader.js';
+import { type Kept, putBack, takeOut } from './language/placeholders.js';
 import { isEnglish, whyAskTheModel } from './language/when-to-ask.js';
 import type { LedgerStore } from './ledger/store.js';
 import { MAX_QUESTION_CHARS } from './limits.js';
 import { Matcher, type MatchResult } from './match/matcher.js';
 import type { SavedModel } from './match/model.js';
+import { accountMessagesIn } from './messages/account-messages.js';
 import { en } from './messages/en.js';
 import { type LedgerClue, ledgerDecides } from './personal/ledger-clues.js';
 import { ACCOUNT_QUESTIONS, personalSection } from './personal/sections.js';
@@ -116,7 +118,11 @@ export class HelpDesk {
     const match = clue !== null ? this.matcher.answerAs(clue.intent, text) : (byModel?.match ?? words);
     const reply = await this.replyFor(match, text, asker, request.now, clue);
     if (byModel === null) return reply;
-    return this.inLanguage(byModel.changed ? { ...reply, decidedBy: 'model' } : reply, byModel.language);
+    return this.inLanguage(
+      byModel.changed ? { ...reply, decidedBy: 'model' } : reply,
+      byModel.language,
+      asker,
+    );
   }
 
   /** The reply to what was read: an answer (and a second one), a choice of topics, or a hand-over. */
@@ -222,14 +228,35 @@ export class HelpDesk {
 
   /**
    * The composed answer said again in the member's language, when the model read the post as
-   * written in another: only if every fact survives (core/language/fact-check.ts), and a private
-   * answer (the member's own figures) only where sending account data is allowed. Otherwise, as composed.
+   * written in another, and only if every fact survives (core/language/fact-check.ts). What the
+   * model must not see (the member's own figures, unless the community opted in; their chat
+   * identity) leaves as placeholders and comes back said by the core: the account part in the
+   * member's language where the catalogue has it (messages/account-messages.ts), in English otherwise.
    */
-  private async inLanguage(reply: Reply, language: string): Promise<Reply> {
+  private async inLanguage(reply: Reply, language: string, asker: Asker): Promise<Reply> {
     const reader = this.options.modelReader;
     if (reader === undefined || isEnglish(language) || reply.outcome === 'refused') return reply;
-    if (reply.visibility === 'private' && !reader.sendsAccountData) return reply;
-    const text = await reader.rephrase(reply.text, language);
+    const kept: Kept[] = [{ find: asker.identity, put: asker.identity }];
+    const facts = reply.visibility === 'private' ? asker.facts : null;
+    if (facts !== null && !reader.sendsAccountData) {
+      const says = accountMessagesIn(language) ?? en.account;
+      const answered = [
+        reply.intent,
+        ...reply.also.filter((also) => also.answered).map((also) => also.intent),
+      ];
+      for (const intent of answered) {
+        const english = intent === null ? null : personalSection(intent, facts);
+        const theirs = intent === null ? null : personalSection(intent, facts, says);
+        if (english !== null && theirs !== null)
+          kept.push({ find: english.text, put: theirs.text, required: true });
+      }
+    }
+    const masked = takeOut(reply.text, kept);
+    // A private part that could not be taken out, or account data still in the text: nothing is sent.
+    if (masked === null || (facts !== null && !reader.sendsAccountData && masked.text.includes(facts.id)))
+      return reply;
+    const reworded = await reader.rephrase(masked.text, language);
+    const text = reworded === null ? null : putBack(reworded, masked);
     return text === null ? reply : { ...reply, text, language };
   }
 

@@ -245,11 +245,11 @@ function fakeSpanish(text: string): string {
   return `[es] ${text.replace(/(\d{1,2}) ([A-Z][a-z]+) (\d{4})/g, (_all, day: string, month: string, year: string) => `${day} de ${SPANISH_MONTHS[month] ?? month} de ${year}`)}`;
 }
 
-/** The model reads every post as Spanish about `topic`, and rewords answers with `reword`. */
-function speaksSpanish(reword: (english: string) => string, topic = 'refunds'): void {
+/** The model reads every post as `language` (Spanish) about `topic`, and rewords answers with `reword`. */
+function speaksSpanish(reword: (english: string) => string, topic = 'refunds', language = 'es'): void {
   fake.answer = (body) =>
     FakeOpenAi.schemaOf(body) === 'post_reading'
-      ? { content: JSON.stringify({ also: [], topic, cases: [], language: 'es' }) }
+      ? { content: JSON.stringify({ also: [], topic, cases: [], language }) }
       : { content: JSON.stringify({ text: reword(answerIn(body)) }) };
 }
 
@@ -268,6 +268,9 @@ describe('answers in the member’s language', () => {
     // What was sent to be rephrased is the composed answer itself.
     expect(answerIn(fake.requests[1]?.body)).toContain(english.text.split('\n')[0] ?? '');
     expect(events.map((event) => event.kind)).toEqual(['read', 'rephrased']);
+    // The unlinked member's chat identity, in the note on linking an account, stays here too.
+    expect(reply.text).toContain('(console:tester)');
+    for (const request of fake.requests) expect(request.raw).not.toContain('console:tester');
   });
 
   it('keeps the composed answer when the rewording adds or drops a number', async () => {
@@ -280,14 +283,52 @@ describe('answers in the member’s language', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'rephrase-rejected', added: ['100'] });
   });
 
-  it('does not send a private answer, with the member’s figures, to be rephrased', async () => {
+  it('says a private answer’s account part itself, in Spanish, and sends the model only the rest', async () => {
     const desk = deskWith();
     speaksSpanish(fakeSpanish);
     const reply = await ask(desk, SPANISH_POST, 'console:lena');
-    expect(reply).toMatchObject({ intent: 'refunds', visibility: 'private' });
+    expect(reply).toMatchObject({ intent: 'refunds', visibility: 'private', language: 'es' });
+    expect(reply.text.startsWith('[es] ')).toBe(true);
+    expect(reply.text).toContain('**Tus propuestas** (acct-lena):');
     expect(reply.text).toContain('p-secret-77');
-    expect(fake.requests.map((request) => FakeOpenAi.schemaOf(request.body))).toEqual(['post_reading']);
-    for (const request of fake.requests) expect(request.raw).not.toContain('p-secret-77');
+    expect(reply.text).not.toContain('**Your proposals**');
+    expect(fake.requests.map((request) => FakeOpenAi.schemaOf(request.body))).toEqual([
+      'post_reading',
+      'rephrasing',
+    ]);
+    // In its place, a placeholder the core fills in (the afterEach checks no request held the account).
+    expect(answerIn(fake.requests[1]?.body)).toContain('⟦A⟧');
+  });
+
+  it('keeps the account part in English in a language the catalogue lacks', async () => {
+    const desk = deskWith();
+    speaksSpanish((english) => `[de] ${english}`, 'refunds', 'de');
+    const reply = await ask(
+      desk,
+      'Hallo, warum habe ich meine connects nicht zurückbekommen?',
+      'console:lena',
+    );
+    expect(reply).toMatchObject({ intent: 'refunds', visibility: 'private', language: 'de' });
+    expect(reply.text.startsWith('[de] ')).toBe(true);
+    expect(reply.text).toContain('**Your proposals** (acct-lena):');
+  });
+
+  it('keeps the composed answer when the rewording loses the account part’s placeholder', async () => {
+    const desk = deskWith();
+    speaksSpanish((english) => fakeSpanish(english).replace('⟦A⟧', ''));
+    const reply = await ask(desk, SPANISH_POST, 'console:lena');
+    expect(reply.language).toBeUndefined();
+    expect(reply.text).toContain('**Your proposals** (acct-lena):');
+    expect(events.at(-1)).toMatchObject({ kind: 'rephrase-rejected', missing: ['⟦A⟧'] });
+  });
+
+  it('with OPENAI_SEND_ACCOUNT_DATA, sends the whole private answer to be reworded', async () => {
+    const desk = deskWith({ sendAccountData: true });
+    speaksSpanish(fakeSpanish);
+    const reply = await ask(desk, SPANISH_POST, 'console:lena');
+    expect(reply).toMatchObject({ visibility: 'private', language: 'es' });
+    expect(answerIn(fake.requests[1]?.body)).toContain('p-secret-77');
+    fake.requests.length = 0;
   });
 });
 

@@ -1,6 +1,6 @@
 // The composed answer is the truth; a model's rewording of it must say the same facts. Every
 // number (as a number: 1,000 and 1.000 are one value), every date's month (named in the target
-// language), every policy id, link and command of the original must be in the rewording, and the
+// language), every policy id, link, command and placeholder of the original must be in the rewording, and the
 // rewording may add no number. Anything else, and the composed answer goes out unchanged.
 
 export interface FactCheck {
@@ -27,13 +27,15 @@ const ENGLISH_DATE = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b
 const POLICY_ID = /\(([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)\)/g;
 const LINK = /https?:\/\/[^\s)>\]]+/g;
 const COMMAND = /\/connects(?:-mod)?(?: [a-z]+)?/g;
+/** What the core keeps from the model and puts back after (core/language/placeholders.ts). */
+const PLACEHOLDER = /⟦[A-Z]⟧/g;
 /** Thousands grouped by a separator, or a plain number with an optional decimal part. */
 const NUMBER = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/g;
 
 export function checkRephrasing(original: string, rewritten: string, language: string): FactCheck {
   const missing: string[] = [];
   const kept = (fact: string) => rewritten.includes(fact);
-  for (const pattern of [POLICY_ID, LINK, COMMAND])
+  for (const pattern of [POLICY_ID, LINK, COMMAND, PLACEHOLDER])
     for (const match of original.matchAll(pattern)) {
       const fact = match[1] ?? match[0];
       if (!kept(fact)) missing.push(fact);

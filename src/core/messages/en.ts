@@ -80,6 +80,8 @@ export const en = {
   },
   /** The member's own account, in an answer or on its own (`/connects balance`, `/connects refunds`). */
   account: {
+    /** The end of a list of the member's own lines cut short. */
+    more: (count: number) => `…and ${count} more`,
     /** One proposal and whether its Connects come back. */
     proposal: proposalLine,
     /** One event of the ledger, dated. */
