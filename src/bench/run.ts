@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { HelpDesk } from '../core/help-desk.js';
 import { loadKnowledge } from '../knowledge-files/load.js';
+import { benchLanguageModel } from './language-model.js';
 import { benchLedger } from './ledger.js';
 import { peakRssMb } from './peak-rss-probe.js';
 import { benchmarkLongPosts, benchmarkQuestions } from './questions.js';
@@ -9,7 +10,8 @@ import { fixed, summarise } from './stats.js';
 
 // `npm run bench`: figures for the README and the issue notes. Not a test: it asserts nothing,
 // it measures. Matching latency in process, `helpbot ask` cold start, peak memory, then the
-// ledger: import throughput and balance lookups over 100,000 accounts.
+// language model layer's own cost, then the ledger: import throughput and balance lookups over
+// 100,000 accounts.
 
 const QUESTIONS = 10_000;
 const LONG_POSTS = 2_000;
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
 
   console.log(`helpbot ask peak RSS: ${peakRssMb(['ask', 'when do my free connects arrive'])} MB`);
 
+  await benchLanguageModel(loaded.kb);
   await benchLedger(loaded.kb);
 }
 
