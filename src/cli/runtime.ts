@@ -221,7 +221,7 @@ export async function openLedger(config: Config, policy: RulesPolicy): Promise<L
 
 /** The state store (feedback, cooldowns, …): KEYV_URL, or SQLite in DATA_DIR. */
 export async function openState(config: Config): Promise<StateStore> {
-  const { openCheckedStateStore } = await import('../store/keyv/state-store.js');
+  const { openCheckedStateStore } = await import('../store/open-state-store.js');
   try {
     return await openCheckedStateStore({ dataDir: config.DATA_DIR, url: config.KEYV_URL });
   } catch (error) {

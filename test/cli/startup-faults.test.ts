@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportText } from '../../src/accounts/import-file.js';
+import { openStateStore } from '../../src/store/open-state-store.js';
 import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
 import { FakeSlack, SIGNING_SECRET } from '../helpers/fake-slack.js';
 import { dataDirWithModel } from '../helpers/knowledge.js';
@@ -106,12 +106,12 @@ describe('start-up faults, as real processes', () => {
 
     it('a stored value of the wrong shape', async () => {
       const dataDir = dataDirWithModel();
-      const raw = new Keyv({
-        store: new KeyvSqlite({ uri: `sqlite://${join(dataDir, 'state.sqlite')}` }),
-        namespace: 'helpbot',
-      });
-      await raw.set('notices', { not: 'a list' });
-      await raw.disconnect();
+      await (await openStateStore({ dataDir })).close();
+      const raw = new Database(join(dataDir, 'state.sqlite'));
+      raw
+        .prepare('INSERT INTO notices (intent, seq, notice) VALUES (?, ?, ?)')
+        .run('refunds', 1, '{"not":"a notice"}');
+      raw.close();
       expectOneLine(
         await helpbot(['start'], { DATA_DIR: dataDir }),
         1,

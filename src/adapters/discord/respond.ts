@@ -15,7 +15,6 @@ export const DEFER_AFTER_MS = 1500;
  */
 export class Responder {
   private deferring: Promise<unknown> | null = null;
-  private deferredEphemeral = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly interaction: RepliableInteraction) {}
@@ -25,7 +24,6 @@ export class Responder {
     this.timer = setTimeout(() => {
       // The error boundary may have answered already (the work failed): then there is nothing to defer.
       if (this.interaction.replied || this.interaction.deferred) return;
-      this.deferredEphemeral = ephemeral;
       this.deferring = this.interaction
         .deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
         // A failed deferral surfaces when the answer is sent, inside the handler's error boundary.
@@ -48,7 +46,9 @@ export class Responder {
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.deferring !== null) await this.deferring;
     const interaction = this.interaction;
-    const elsewhere = interaction.deferred && !interaction.replied && this.deferredEphemeral !== ephemeral;
+    // However it was deferred (here, or by a handler that always defers), discord.js records how.
+    const elsewhere =
+      interaction.deferred && !interaction.replied && (interaction.ephemeral ?? false) !== ephemeral;
     if (elsewhere)
       await interaction.editReply({ content: en.answeredElsewhere(ephemeral), allowedMentions: NO_PINGS });
     for (const [index, content] of chunks.entries()) {

@@ -40,51 +40,96 @@ export function withNotice(notices: readonly Notice[], notice: Notice): Notice[]
 }
 
 export function emptyDay(day: string): DayStats {
+  return dayFromCounts(day, []);
+}
+
+/** A day's figure as a counter: a named total, or `intent:ID` for one entry's answers. */
+export type DayCounter =
+  | 'questions'
+  | 'answered'
+  | 'clarified'
+  | 'abstained'
+  | 'escalated'
+  | 'helpful'
+  | 'notHelpful'
+  | 'modelCalls'
+  | 'modelTokens'
+  | 'modelFailures'
+  | 'modelPauses'
+  | `intent:${string}`;
+
+const INTENT_PREFIX = 'intent:';
+const MODEL_COUNTERS = ['modelCalls', 'modelTokens', 'modelFailures', 'modelPauses'] as const;
+
+/**
+ * What an event adds to its day, as increments of counters: a store that can add atomically
+ * (SQL `n = n + ?`, Redis `HINCRBY`) never loses a count to a concurrent one.
+ */
+export function dayIncrements(event: StatsEvent): readonly (readonly [DayCounter, number])[] {
+  switch (event.kind) {
+    case 'question': {
+      if (event.outcome === 'refused') return [];
+      const outcome = ({ answered: 'answered', clarify: 'clarified', abstained: 'abstained' } as const)[
+        event.outcome
+      ];
+      const intent =
+        event.intent !== null && event.outcome === 'answered'
+          ? ([[`${INTENT_PREFIX}${event.intent}`, 1]] as const)
+          : [];
+      return [['questions', 1], [outcome, 1], ...intent];
+    }
+    case 'escalated':
+      return [['escalated', 1]];
+    case 'feedback':
+      return [[event.verdict === 'helpful' ? 'helpful' : 'notHelpful', 1]];
+    case 'model-call':
+      return [
+        ['modelCalls', 1],
+        ['modelTokens', event.tokens],
+      ];
+    case 'model-failure':
+      return [['modelFailures', 1]];
+    case 'model-pause':
+      return [['modelPauses', 1]];
+  }
+}
+
+/** A day's figures from its counters (summed when one appears twice); the model's only once counted. */
+export function dayFromCounts(day: string, counts: Iterable<readonly [string, number]>): DayStats {
+  const totals = new Map<string, number>();
+  for (const [counter, n] of counts) totals.set(counter, (totals.get(counter) ?? 0) + n);
+  const intents: Record<string, number> = {};
+  for (const [counter, n] of totals)
+    if (counter.startsWith(INTENT_PREFIX)) intents[counter.slice(INTENT_PREFIX.length)] = n;
+  const model: Record<string, number> = {};
+  for (const counter of MODEL_COUNTERS) {
+    const n = totals.get(counter);
+    if (n !== undefined) model[counter] = n;
+  }
   return {
     day,
-    questions: 0,
-    answered: 0,
-    clarified: 0,
-    abstained: 0,
-    escalated: 0,
-    helpful: 0,
-    notHelpful: 0,
-    intents: {},
+    questions: totals.get('questions') ?? 0,
+    answered: totals.get('answered') ?? 0,
+    clarified: totals.get('clarified') ?? 0,
+    abstained: totals.get('abstained') ?? 0,
+    escalated: totals.get('escalated') ?? 0,
+    helpful: totals.get('helpful') ?? 0,
+    notHelpful: totals.get('notHelpful') ?? 0,
+    intents,
+    ...model,
   };
 }
 
+/** A day's figures as counters, the other way round from dayFromCounts. */
+export function countsOf(day: DayStats): [string, number][] {
+  const { day: _day, intents, ...totals } = day;
+  return [
+    ...Object.entries(totals).filter((pair): pair is [string, number] => typeof pair[1] === 'number'),
+    ...Object.entries(intents).map(([intent, n]): [string, number] => [`${INTENT_PREFIX}${intent}`, n]),
+  ];
+}
+
+/** The day with the event counted: for stores that keep a day as one value (memory, Keyv). */
 export function addToDay(day: DayStats, event: StatsEvent): DayStats {
-  switch (event.kind) {
-    case 'question': {
-      if (event.outcome === 'refused') return day;
-      const intents =
-        event.intent === null || event.outcome !== 'answered'
-          ? day.intents
-          : { ...day.intents, [event.intent]: (day.intents[event.intent] ?? 0) + 1 };
-      return {
-        ...day,
-        questions: day.questions + 1,
-        answered: day.answered + (event.outcome === 'answered' ? 1 : 0),
-        clarified: day.clarified + (event.outcome === 'clarify' ? 1 : 0),
-        abstained: day.abstained + (event.outcome === 'abstained' ? 1 : 0),
-        intents,
-      };
-    }
-    case 'escalated':
-      return { ...day, escalated: day.escalated + 1 };
-    case 'feedback':
-      return event.verdict === 'helpful'
-        ? { ...day, helpful: day.helpful + 1 }
-        : { ...day, notHelpful: day.notHelpful + 1 };
-    case 'model-call':
-      return {
-        ...day,
-        modelCalls: (day.modelCalls ?? 0) + 1,
-        modelTokens: (day.modelTokens ?? 0) + event.tokens,
-      };
-    case 'model-failure':
-      return { ...day, modelFailures: (day.modelFailures ?? 0) + 1 };
-    case 'model-pause':
-      return { ...day, modelPauses: (day.modelPauses ?? 0) + 1 };
-  }
+  return dayFromCounts(day.day, [...countsOf(day), ...dayIncrements(event)]);
 }

@@ -10,13 +10,24 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** The file could not be opened or is from a newer version: the caller turns it into a start-up error. */
 export class DatabaseOpenError extends Error {
   override readonly name = 'DatabaseOpenError';
+  /** SQLite's code for what went wrong (SQLITE_NOTADB, SQLITE_CANTOPEN…), when it gave one. */
+  readonly code: string | undefined;
+
+  constructor(message: string, code?: unknown) {
+    super(message);
+    this.code = typeof code === 'string' ? code : undefined;
+  }
 }
 
 /**
  * Opens (creating if needed) a SQLite file in WAL mode and brings its schema up to date in one
  * transaction, so a crash mid-migration leaves the previous version intact.
  */
-export function openDatabase(file: string, migrations: readonly string[]): Database.Database {
+export function openDatabase(
+  file: string,
+  migrations: readonly string[],
+  options: { readonly synchronous?: 'FULL' | 'NORMAL' } = {},
+): Database.Database {
   let db: Database.Database;
   try {
     if (file !== ':memory:') ensureDir(dirname(file));
@@ -25,14 +36,15 @@ export function openDatabase(file: string, migrations: readonly string[]): Datab
     // The bot and an import from the command line may write at the same moment.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     switchToWal(db);
-    // FULL: a committed ledger change survives power loss, not only a killed process.
-    db.pragma('synchronous = FULL');
+    // FULL (the default): a committed change survives power loss, not only a killed process.
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
     // 32 MB of page cache: a large import stays in memory until it commits instead of spilling.
     db.pragma('cache_size = -32768');
   } catch (error) {
     throw new DatabaseOpenError(
       `cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      (error as { code?: unknown }).code,
     );
   }
   try {

@@ -7,8 +7,9 @@ import type { DiscordSettings } from '../../../src/adapters/discord/context.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import type { LedgerStore } from '../../../src/core/ledger/store.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
+import type { StateStore } from '../../../src/core/state/store.js';
 import { createLogger } from '../../../src/log/logger.js';
-import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
+import { openStateStore } from '../../../src/store/open-state-store.js';
 import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
 import {
   FakeDiscord,
@@ -48,7 +49,7 @@ function slow(ledger: LedgerStore, ms: number): LedgerStore {
 export interface Harness {
   readonly fake: FakeDiscord;
   readonly bot: DiscordBot;
-  readonly state: KeyvStateStore;
+  readonly state: StateStore;
   readonly logs: () => string;
   /** Moves the bot's clock (notices expiring, mutes ending). */
   setNow(date: Date): void;
@@ -69,7 +70,7 @@ export async function startHarness(
   await ledger.importAccounts([...parsed.accounts, MISSING_GRANT_ACCOUNT]);
   // A ledger that fails every lookup: what a bug or a lost disk looks like to the adapter.
   if (options.brokenLedger) await ledger.close();
-  const state = openStateStore({ dataDir: tempDir('helpbot-state-') });
+  const state = await openStateStore({ dataDir: tempDir('helpbot-state-') });
   const logStream = new PassThrough();
   const logChunks: Buffer[] = [];
   logStream.on('data', (chunk: Buffer) => logChunks.push(chunk));

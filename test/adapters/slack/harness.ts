@@ -4,9 +4,10 @@ import { parseImportText } from '../../../src/accounts/import-file.js';
 import { SlackBot } from '../../../src/adapters/slack/bot.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
+import type { StateStore } from '../../../src/core/state/store.js';
 import { createLogger } from '../../../src/log/logger.js';
-import { type KeyvStateStore, openStateStore } from '../../../src/store/keyv/state-store.js';
 import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
+import { openStateStore } from '../../../src/store/open-state-store.js';
 import { APP_TOKEN, FakeSlack, SIGNING_SECRET } from '../../helpers/fake-slack.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
@@ -21,7 +22,7 @@ export const MISSING_GRANT_MEMBER = 'U0MISSING';
 interface Harness {
   readonly fake: FakeSlack;
   readonly bot: SlackBot;
-  readonly state: KeyvStateStore;
+  readonly state: StateStore;
   readonly logs: () => string;
   stop(): Promise<void>;
 }
@@ -57,7 +58,7 @@ export async function startSlack(
   const parsed = parseImportText(readFileSync(ACCOUNTS_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('eval/accounts.json does not parse');
   await ledger.importAccounts([...parsed.accounts, missingGrantAccount(`slack:${MISSING_GRANT_MEMBER}`)]);
-  const state = openStateStore({ dataDir: tempDir('helpbot-slack-') });
+  const state = await openStateStore({ dataDir: tempDir('helpbot-slack-') });
   const desk = new HelpDesk(realKnowledge(), { ledger, state });
   const logStream = new PassThrough();
   const chunks: Buffer[] = [];

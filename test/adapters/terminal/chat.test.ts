@@ -4,8 +4,8 @@ import { runTerminalChat } from '../../../src/adapters/terminal/chat.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
 import { helpServices } from '../../../src/core/use-cases/services.js';
-import { openStateStore } from '../../../src/store/keyv/state-store.js';
 import { MemoryLedgerStore } from '../../../src/store/memory/ledger-store.js';
+import { openStateStore } from '../../../src/store/open-state-store.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 import { freelancer, outcome, POLICY, purchase, spend, tempDir } from '../../helpers/ledger.js';
 
@@ -20,7 +20,7 @@ async function chat(
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const state = openStateStore({ dataDir: tempDir() });
+  const state = await openStateStore({ dataDir: tempDir() });
   const withDesk = new HelpDesk(realKnowledge(), { ledger, state });
   const moderation = new Moderation(withDesk, ledger, state, { discordRoleIds: [], slackUserIds: [] });
   await runTerminalChat({

@@ -40,12 +40,25 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DAY_MS = 24 * 3_600_000;
 
-/** `open` gives a store holding nothing yet. */
-export function stateStoreContract(name: string, openStore: () => Promise<StateStore>): void {
+/**
+ * `open` gives a store holding nothing yet; `sibling`, where a backend is shared (a file, a server),
+ * a second store on the one `open` last gave, as a second bot instance would open it.
+ */
+export function stateStoreContract(
+  name: string,
+  openStore: () => Promise<StateStore>,
+  options: { sibling?: () => Promise<StateStore> } = {},
+): void {
   describe(`${name}: the StateStore contract`, () => {
     const opened: StateStore[] = [];
     async function open(): Promise<StateStore> {
       const store = await openStore();
+      opened.push(store);
+      return store;
+    }
+    async function sibling(first: StateStore): Promise<StateStore> {
+      if (options.sibling === undefined) return first;
+      const store = await options.sibling();
       opened.push(store);
       return store;
     }
@@ -281,6 +294,35 @@ export function stateStoreContract(name: string, openStore: () => Promise<StateS
       expect(await state.auditEntry('a1')).toEqual(auditEntry('a1'));
       expect(await state.channelSettings('c1')).toEqual({ mutedUntil: 'forever' });
     });
+
+    it('keeps every change made at once, by one store or two on one backend', async () => {
+      const first = await open();
+      const second = await sibling(first);
+      const ids = Array.from({ length: 200 }, (_, n) => `q${n}`);
+      for (const id of ids) await first.saveQuestion(question(id));
+      const claims = await Promise.all(
+        ids.flatMap((id, n) => {
+          const state = n % 2 === 0 ? first : second;
+          return [
+            state.countStats('2026-11-27', { kind: 'question', outcome: 'answered', intent: 'refunds' }),
+            state.markUnanswered(id),
+            state.addTaught({ intent: 'refunds', text: `taught ${n}`, by: 'discord:900', at: 't' }),
+            state.recordFeedback({ questionId: 'q0', identity: `discord:${n}`, verdict: 'helpful', at: 't' }),
+            state.appendAudit(auditEntry(`a${n}`)),
+            state.saveNotice(notice(`entry-${n % 20}`, `notice ${n}`)),
+            state.claimOnce('the-same-event', 60_000),
+          ];
+        }),
+      );
+      expect(claims.filter((claimed) => claimed === true)).toHaveLength(1);
+      const [day] = await first.stats(['2026-11-27']);
+      expect(day).toMatchObject({ questions: 200, answered: 200, intents: { refunds: 200 } });
+      expect(await second.unanswered(500)).toHaveLength(200);
+      expect(await second.taught()).toHaveLength(200);
+      expect(await second.feedback('q0')).toHaveLength(200);
+      expect(await second.audit(500)).toHaveLength(200);
+      expect(await second.notices()).toHaveLength(20);
+    }, 30_000);
 
     it('hands out copies: changing a record read, or one saved, changes nothing stored', async () => {
       const state = await open();

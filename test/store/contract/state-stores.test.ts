@@ -1,18 +1,26 @@
 import { createClient } from '@keyv/redis';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openStateStore } from '../../../src/store/keyv/state-store.js';
 import { MemoryStateStore } from '../../../src/store/memory/state-store.js';
+import { openStateStore } from '../../../src/store/open-state-store.js';
 import { tempDir } from '../../helpers/ledger.js';
 import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 import { stateStoreContract } from './state-store-contract.js';
 
-// Every StateStore against the one contract. Each open() is a store holding nothing yet.
+// Every StateStore against the one contract. Each open() is a store holding nothing yet; a sibling
+// is a second store on the same file or server, as a second bot instance opens it.
 
-stateStoreContract('KeyvStateStore on SQLite', async () => openStateStore({ dataDir: tempDir() }));
+let dataDir = '';
+stateStoreContract(
+  'SqliteStateStore (DATA_DIR/state.sqlite)',
+  async () => {
+    dataDir = tempDir();
+    return openStateStore({ dataDir });
+  },
+  { sibling: () => openStateStore({ dataDir }) },
+);
 
-// As in test/store/keyv/state-store.test.ts: a machine without redis-server fails here, with the
-// advice to install it, rather than skipping.
-describe('KeyvStateStore on Redis (KEYV_URL=redis://…)', () => {
+// A machine without redis-server fails here, with the advice to install it, rather than skipping.
+describe('RedisStateStore (KEYV_URL=redis://…)', () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedis();
@@ -20,13 +28,17 @@ describe('KeyvStateStore on Redis (KEYV_URL=redis://…)', () => {
   afterAll(async () => redis.stop());
 
   // One server for the file: each store starts from an empty database.
-  stateStoreContract('KeyvStateStore on Redis', async () => {
-    const client = createClient({ url: redis.url });
-    await client.connect();
-    await client.flushDb();
-    await client.quit();
-    return openStateStore({ dataDir: tempDir(), url: redis.url });
-  });
+  stateStoreContract(
+    'RedisStateStore',
+    async () => {
+      const client = createClient({ url: redis.url });
+      await client.connect();
+      await client.flushDb();
+      await client.quit();
+      return openStateStore({ dataDir: tempDir(), url: redis.url });
+    },
+    { sibling: () => openStateStore({ dataDir: tempDir(), url: redis.url }) },
+  );
 });
 
 stateStoreContract('MemoryStateStore', async () => new MemoryStateStore());

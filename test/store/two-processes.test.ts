@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStateStore } from '../../src/store/open-state-store.js';
+import { tempDir } from '../helpers/ledger.js';
+import { type RedisServer, startRedis } from '../helpers/redis-server.js';
+
+// Two bot processes on one state store, each counting 5,000 questions and claiming the same 2,000
+// events as fast as it can: every count lands, and each event is claimed exactly once in all.
+// The processes run the built store (`npm test` builds first), as two `helpbot start` would.
+
+const OPEN_STATE_STORE = fileURLToPath(new URL('../../dist/store/open-state-store.js', import.meta.url));
+const COUNTS = 5000;
+const EVENTS = 2000;
+
+const WORKER = `
+const { openStateStore } = await import(process.env.MODULE);
+const state = await openStateStore({ dataDir: process.env.DATA_DIR, url: process.env.URL || undefined });
+const event = { kind: 'question', outcome: 'answered', intent: 'refunds' };
+let claimed = 0;
+const jobs = [];
+for (let n = 0; n < ${Math.max(COUNTS, EVENTS)}; n++) {
+  if (n < ${COUNTS}) jobs.push(state.countStats('2026-11-27', event));
+  if (n < ${EVENTS}) jobs.push(state.claimOnce('event:' + n, 600000).then((won) => { if (won) claimed += 1; }));
+  // In waves, as events arrive: a few hundred operations in flight at once.
+  if (jobs.length >= 400) await Promise.all(jobs.splice(0));
+}
+await Promise.all(jobs);
+await state.close();
+process.stdout.write(String(claimed));
+`;
+
+function worker(dataDir: string, url: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', WORKER], {
+      env: { ...process.env, MODULE: OPEN_STATE_STORE, DATA_DIR: dataDir, URL: url ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve(Number(out)) : reject(new Error(`worker exited ${code}: ${err}`)),
+    );
+  });
+}
+
+async function runTwo(dataDir: string, url?: string): Promise<void> {
+  const claims = await Promise.all([worker(dataDir, url), worker(dataDir, url)]);
+  expect(claims[0] + claims[1]).toBe(EVENTS);
+  const state = await openStateStore({ dataDir, url });
+  const [day] = await state.stats(['2026-11-27']);
+  await state.close();
+  expect(day).toMatchObject({
+    questions: 2 * COUNTS,
+    answered: 2 * COUNTS,
+    intents: { refunds: 2 * COUNTS },
+  });
+}
+
+describe('two processes on one state store', () => {
+  it('on one SQLite file: every count lands, every event is claimed once', async () => {
+    await runTwo(tempDir());
+  }, 120_000);
+
+  describe('on one Redis', () => {
+    let redis: RedisServer;
+    beforeAll(async () => {
+      redis = await startRedis();
+    }, 20_000);
+    afterAll(async () => redis.stop());
+
+    it('every count lands, every event is claimed once', async () => {
+      await runTwo(tempDir(), redis.url);
+    }, 120_000);
+  });
+});
