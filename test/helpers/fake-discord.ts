@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SnowflakeUtil } from 'discord.js';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 // A small Discord on 127.0.0.1 for the real discord.js client: REST under /api/v10 and a plain
@@ -31,11 +32,10 @@ interface Waiter {
 }
 
 const now = () => new Date().toISOString();
-let counter = 0;
 /** Snowflake-looking ids, unique in a run. */
-export function snowflake(): string {
-  counter += 1;
-  return (300000000000000000n + BigInt(Date.now() % 1_000_000) * 1000n + BigInt(counter)).toString();
+/** A fresh id, as Discord makes them: the time it was made, then a counter (discord.js reads the time back). */
+export function snowflake(madeAt = Date.now()): string {
+  return SnowflakeUtil.generate({ timestamp: madeAt }).toString();
 }
 
 export function userPayload(id: string, extra: Record<string, unknown> = {}) {

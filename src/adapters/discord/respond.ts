@@ -3,7 +3,7 @@ import { en } from '../../core/messages/en.js';
 import type { Shown } from '../../core/use-cases/services.js';
 import { componentsOf, NO_PINGS, splitContent } from './render.js';
 
-/** Discord drops an interaction not acknowledged within 3 s; defer well before that. */
+/** Discord drops an interaction not acknowledged within 3 s of its creation; defer well before that. */
 export const DEFER_AFTER_MS = 1500;
 
 /**
@@ -19,8 +19,13 @@ export class Responder {
 
   constructor(private readonly interaction: RepliableInteraction) {}
 
-  /** Starts the clock; call before the slow part. */
+  /**
+   * Starts the clock; call before the slow part. Timed from the interaction's creation (its id says
+   * when), not from when this handler got the event loop: an event that waited behind others is
+   * deferred sooner. A host clock behind Discord's never defers later than DEFER_AFTER_MS from now.
+   */
   watch(ephemeral: boolean): void {
+    const waited = Math.min(DEFER_AFTER_MS, Math.max(0, Date.now() - this.interaction.createdTimestamp));
     this.timer = setTimeout(() => {
       // The error boundary may have answered already (the work failed): then there is nothing to defer.
       if (this.interaction.replied || this.interaction.deferred) return;
@@ -28,7 +33,7 @@ export class Responder {
         .deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
         // A failed deferral surfaces when the answer is sent, inside the handler's error boundary.
         .catch(() => undefined);
-    }, DEFER_AFTER_MS);
+    }, DEFER_AFTER_MS - waited);
     this.timer.unref();
   }
 
