@@ -6,6 +6,7 @@ import type { LedgerStore } from '../core/ledger/store.js';
 import { matchingFingerprint } from '../core/match/fingerprint.js';
 import type { SavedModel } from '../core/match/model.js';
 import { type RulesPolicy, rulesPolicyFrom } from '../core/rules/policy.js';
+import { AfterReply } from '../core/state/bookkeeping.js';
 import type { StateStore } from '../core/state/store.js';
 import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge-files/cache.js';
 import type { KnowledgeLoad } from '../knowledge-files/load.js';
@@ -59,6 +60,8 @@ export interface RuntimeOptions {
    * for a running bot or an evaluation, not for one `ask`, which uses them only when cached.
    */
   readonly embedExamples?: boolean;
+  /** Record questions and feedback after the reply, not before it: a running bot's members never wait on a write. */
+  readonly recordAfterReply?: boolean;
 }
 
 export function loadRuntime(io: Io, options: RuntimeOptions = {}): Promise<Runtime<undefined, undefined>> {
@@ -77,7 +80,7 @@ export function loadBotRuntime(io: Io): Promise<BotRuntime> {
   return assemble(
     io,
     { ledger: openVerifiedLedger, state: openState },
-    { languageModel: true, embedExamples: true },
+    { languageModel: true, embedExamples: true, recordAfterReply: true },
   );
 }
 
@@ -158,6 +161,9 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
     ? await modelReaderFrom(config, kb, log, state, { embedExamples: options.embedExamples === true })
     : undefined;
   const desk = new HelpDesk(kb, {
+    ...(options.recordAfterReply === true
+      ? { bookkeeping: new AfterReply((error) => log.error({ err: error }, 'could not record an event')) }
+      : {}),
     ...(model === undefined ? {} : { modelReader: model.reader }),
     ...(ledger === undefined ? {} : { ledger }),
     ...(state === undefined ? {} : { state }),
@@ -180,6 +186,8 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
     ledger,
     state,
     close: async () => {
+      // What was answered is recorded before the stores close.
+      await desk.settled();
       await ledger?.close();
       await state?.close();
     },

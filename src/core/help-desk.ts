@@ -14,6 +14,7 @@ import { ACCOUNT_QUESTIONS, personalSection } from './personal/sections.js';
 import { recordQuestion } from './record.js';
 import { type AccountFacts, accountFacts } from './rules/account-facts.js';
 import { type RulesPolicy, rulesPolicyFrom } from './rules/policy.js';
+import { type Bookkeeping, INLINE_BOOKKEEPING } from './state/bookkeeping.js';
 import type { StateStore } from './state/store.js';
 import { displayText } from './text/display.js';
 import { normaliseText } from './text/normalise.js';
@@ -30,6 +31,8 @@ export interface HelpDeskOptions {
   readonly state?: StateStore;
   /** The optional language model: asked only about the posts the words leave open. */
   readonly modelReader?: ModelReader;
+  /** When questions are recorded: before the reply (the default) or after it (the running bot). */
+  readonly bookkeeping?: Bookkeeping;
 }
 
 /** The single entry every adapter uses: a request in, the reply to show out. */
@@ -39,6 +42,9 @@ export class HelpDesk {
   private readonly ledger: LedgerStore | undefined;
   private readonly state: StateStore | undefined;
   private readonly options: HelpDeskOptions;
+  private readonly bookkeeping: Bookkeeping;
+  /** Questions being recorded after their reply, by id: what reads one back waits for it. */
+  private readonly recordings = new Map<string, Promise<void>>();
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -48,6 +54,7 @@ export class HelpDesk {
     this.policy = rulesPolicyFrom(kb);
     this.ledger = options.ledger;
     this.state = options.state;
+    this.bookkeeping = options.bookkeeping ?? INLINE_BOOKKEEPING;
   }
 
   /**
@@ -78,8 +85,34 @@ export class HelpDesk {
     const dispatched = await this.dispatch(request);
     // Ledger text (job titles, reasons) goes out as data on every platform: see core/text/display.ts.
     const reply = { ...dispatched, text: displayText(dispatched.text) };
-    if (this.state !== undefined) await recordQuestion(this.state, request, reply);
+    const state = this.state;
+    if (state !== undefined) await this.later(() => recordQuestion(state, request, reply), request.id);
     return reply;
+  }
+
+  /**
+   * Bookkeeping of an event (a question, a member's feedback): before the caller goes on, or after
+   * its reply, as the desk was built. `id`: the question the work records, for `recorded`.
+   */
+  async later(work: () => Promise<void>, id?: string): Promise<void> {
+    const recording = this.bookkeeping.record(work);
+    if (id !== undefined) {
+      this.recordings.set(id, recording.done);
+      void recording.done.finally(() => {
+        if (this.recordings.get(id) === recording.done) this.recordings.delete(id);
+      });
+    }
+    await recording.wait;
+  }
+
+  /** Resolves once the question `id` is recorded (at once when it is not being recorded). */
+  recorded(id: string): Promise<void> {
+    return this.recordings.get(id) ?? Promise.resolve();
+  }
+
+  /** Resolves once every recording started so far has ended: before the stores close. */
+  settled(): Promise<void> {
+    return this.bookkeeping.settled();
   }
 
   /** Examples moderators taught, back into the matcher (at start-up; teaching applies at once). */

@@ -24,6 +24,8 @@ export interface RestCall {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly body: Record<string, unknown> | null;
+  /** When the request reached the fake (Date.now()). */
+  readonly receivedAt: number;
 }
 
 interface Waiter {
@@ -282,13 +284,14 @@ export class FakeDiscord {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text === '' ? null : (JSON.parse(text) as Record<string, unknown>);
-    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body };
+    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body, receivedAt };
     this.calls.push(call);
     for (const waiter of [...this.waiters]) {
       if (waiter.test(call)) {

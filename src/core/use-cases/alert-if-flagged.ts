@@ -14,8 +14,10 @@ export function alertIfFlagged(
   alert: AlertModerators,
 ): Promise<void> {
   if (reply.outcome !== 'answered' || !reply.escalate) return Promise.resolve();
-  return services.state
-    .question(questionId)
+  // The question may still be on its way to the store (recorded after the reply).
+  return services.desk
+    .recorded(questionId)
+    .then(() => services.state.question(questionId))
     .then(async (record) => {
       if (record !== undefined) await alert(record, en.alertFlagged);
     })

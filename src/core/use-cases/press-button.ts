@@ -25,15 +25,21 @@ export interface PressedButton {
 export async function pressButton(services: HelpServices, pressed: PressedButton): Promise<Shown> {
   const action = parseButtonId(pressed.buttonId);
   if (action === undefined) return privateText(en.buttonRetired);
+  // A click right after the answer may come before its question is written (recorded after the reply).
+  await services.desk.recorded(action.questionId);
   const question = await services.state.question(action.questionId);
   if (question === undefined) return privateText(en.questionExpired);
   const identity = identityOf(pressed.actor);
   switch (action.kind) {
     case 'feedback':
-      await recordVerdict(services.state, question, identity, action.verdict, services.clock());
+      await services.desk.later(() =>
+        recordVerdict(services.state, question, identity, action.verdict, services.clock()),
+      );
       return privateText(action.verdict === 'helpful' ? en.thanksHelpful : en.thanksNotHelpful);
     case 'moderator': {
-      await recordVerdict(services.state, question, identity, 'moderator', services.clock());
+      await services.desk.later(() =>
+        recordVerdict(services.state, question, identity, 'moderator', services.clock()),
+      );
       const reached = await pressed.alert(question, en.alertAsked);
       return privateText(reached ? en.passedToModerators : en.moderatorsUnreachable);
     }

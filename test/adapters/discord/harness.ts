@@ -7,6 +7,7 @@ import type { DiscordSettings } from '../../../src/adapters/discord/context.js';
 import { HelpDesk } from '../../../src/core/help-desk.js';
 import type { LedgerStore } from '../../../src/core/ledger/store.js';
 import { Moderation } from '../../../src/core/moderation/moderation.js';
+import { AfterReply } from '../../../src/core/state/bookkeeping.js';
 import type { StateStore } from '../../../src/core/state/store.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { openStateStore } from '../../../src/store/open-state-store.js';
@@ -59,7 +60,13 @@ export interface Harness {
 /** The real discord.js client against the fake, with the repository's accounts (eval/accounts.json) in the ledger. */
 export async function startHarness(
   overrides: Partial<DiscordSettings> = {},
-  options: { withoutModChannel?: boolean; brokenLedger?: boolean; slowLedgerMs?: number } = {},
+  options: {
+    withoutModChannel?: boolean;
+    brokenLedger?: boolean;
+    slowLedgerMs?: number;
+    /** As the running bot does: questions recorded after the reply. */
+    recordAfterReply?: boolean;
+  } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord();
   await fake.listen();
@@ -77,6 +84,7 @@ export async function startHarness(
   const desk = new HelpDesk(realKnowledge(), {
     ledger: options.slowLedgerMs === undefined ? ledger : slow(ledger, options.slowLedgerMs),
     state,
+    ...(options.recordAfterReply ? { bookkeeping: new AfterReply(() => undefined) } : {}),
   });
   let clock = NOW;
   const bot = new DiscordBot({
@@ -107,6 +115,7 @@ export async function startHarness(
     },
     stop: async () => {
       await bot.stop();
+      await desk.settled();
       await state.close();
       await ledger.close();
       await fake.close();
