@@ -40,6 +40,8 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'looks too short')),
   SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  // GET /healthz and /readyz for a supervisor or an orchestrator; off when unset.
+  HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   SLACK_API_URL: optional(httpUrl).default('https://slack.com/api/'),
   SLACK_MODERATOR_IDS: list(slackUserId),
   // How long `start` waits for Discord or Slack to accept the bot before it gives up with one line.

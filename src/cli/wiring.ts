@@ -27,6 +27,8 @@ export interface Platform {
   readonly name: string;
   start(): Promise<unknown>;
   stop(): Promise<void>;
+  /** Connected and answering now (GET /readyz). */
+  connected(): boolean;
 }
 
 /** As on Discord: long enough to stop a flood, short enough not to annoy a real follow-up. */
@@ -46,7 +48,12 @@ export async function configuredPlatforms(runtime: BotRuntime, parts: HelpParts)
       log,
       settings: discordSettings(config),
     });
-    platforms.push({ name: 'discord', start: () => bot.start(), stop: () => bot.stop() });
+    platforms.push({
+      name: 'discord',
+      start: () => bot.start(),
+      stop: () => bot.stop(),
+      connected: () => bot.connected(),
+    });
   }
   if (slackConfigured(config)) {
     const { SlackBot } = await import('../adapters/slack/bot.js');
@@ -64,7 +71,12 @@ export async function configuredPlatforms(runtime: BotRuntime, parts: HelpParts)
         ...(config.SLACK_MOD_CHANNEL === undefined ? {} : { modChannel: config.SLACK_MOD_CHANNEL }),
       },
     });
-    platforms.push({ name: 'slack', start: () => bot.start(), stop: () => bot.stop() });
+    platforms.push({
+      name: 'slack',
+      start: () => bot.start(),
+      stop: () => bot.stop(),
+      connected: () => bot.connected(),
+    });
   }
   return platforms;
 }

@@ -70,6 +70,11 @@ export class HelpDesk {
     return this.built;
   }
 
+  /** The matcher is built (the knowledge base loaded and fitted): questions are answered without a wait. */
+  get matcherReady(): boolean {
+    return this.built !== undefined;
+  }
+
   /** The saved model, unless it cannot be restored (a damaged cache): then it is fitted again. */
   private restoredMatcher(): Matcher | undefined {
     const { savedModel } = this.options;

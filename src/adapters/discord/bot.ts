@@ -1,4 +1,12 @@
-import { Client, Events, GatewayIntentBits, type Interaction, type Message, MessageFlags } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  Status,
+} from 'discord.js';
 import { en } from '../../core/messages/en.js';
 import { type HelpParts, helpServices } from '../../core/use-cases/services.js';
 import type { Logger } from '../../log/logger.js';
@@ -61,6 +69,11 @@ export class DiscordBot {
 
   async stop(): Promise<void> {
     await this.client.destroy();
+  }
+
+  /** Logged in and its gateway connection open (not reconnecting): events reach the bot. */
+  connected(): boolean {
+    return this.client.isReady() && this.client.ws.status === Status.Ready;
   }
 
   /** The one error boundary for interactions: log it, answer politely, never crash the bot. */

@@ -49,6 +49,7 @@ export class SlackBot {
   readonly app: App;
   private readonly ctx: SlackContext;
   private port: number | undefined;
+  private listening = false;
 
   constructor(private readonly options: SlackBotOptions) {
     this.app = new App({
@@ -79,6 +80,7 @@ export class SlackBot {
     const started = (await this.app.start(this.options.port)) as unknown;
     const address = (started as { address?: () => AddressInfo | string | null }).address?.();
     this.port = typeof address === 'object' && address !== null ? address.port : undefined;
+    this.listening = true;
     this.options.log.info(
       { port: this.port, socketMode: this.options.appToken !== undefined },
       'slack ready',
@@ -87,6 +89,12 @@ export class SlackBot {
   }
 
   async stop(): Promise<void> {
+    this.listening = false;
     await this.app.stop();
+  }
+
+  /** Started and not stopped: Bolt answers Slack's requests (HTTP) or keeps its socket (Socket Mode). */
+  connected(): boolean {
+    return this.listening;
   }
 }

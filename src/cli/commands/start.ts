@@ -7,6 +7,7 @@ import { TIME_UP, within } from '../../core/time-limit.js';
 import { helpServices } from '../../core/use-cases/services.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
+import { type Check, type HealthServer, startHealthServer } from '../health-server.js';
 import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError } from '../io.js';
 import { type BotRuntime, loadBotRuntime, StartupError } from '../runtime.js';
@@ -61,6 +62,10 @@ async function runPlatforms(runtime: BotRuntime): Promise<number> {
     await runtime.close();
     throw error;
   });
+  const health = await startHealth(runtime, platforms).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
   const started: Platform[] = [];
   try {
     for (const platform of platforms) {
@@ -89,16 +94,53 @@ async function runPlatforms(runtime: BotRuntime): Promise<number> {
     }
     log.info({ signal: await stopping }, 'shutting down');
   } finally {
+    // Not ready from the first moment of the shutdown: a balancer stops sending work here.
+    health?.shuttingDown();
     // Every platform, started or not: one that failed half-way may hold a gateway or a port.
     for (const platform of [...started.reverse(), ...platforms.filter((p) => !started.includes(p))]) {
       await stopWithin(platform, STOP_TIMEOUT_MS).catch((error: unknown) => {
         if (started.includes(platform)) log.error({ err: error }, `${platform.name} did not stop cleanly`);
       });
     }
+    await health?.close();
     await runtime.close();
   }
   log.info('stopped');
   return EXIT_OK;
+}
+
+/**
+ * GET /healthz and /readyz on HEALTH_PORT (when set), from before the platforms connect: live at
+ * once, ready when every platform is connected and the stores and the knowledge answer.
+ */
+async function startHealth(
+  runtime: BotRuntime,
+  platforms: readonly Platform[],
+): Promise<HealthServer | undefined> {
+  const port = runtime.config.HEALTH_PORT;
+  if (port === undefined) return undefined;
+  const checks: Record<string, Check> = {
+    knowledge: () => runtime.desk.matcherReady,
+    // One read each: the store answers (a lost disk or server rejects, a stuck one times out).
+    ledger: async () => {
+      await runtime.ledger.accountForIdentity('readyz:probe');
+      return true;
+    },
+    state: async () => {
+      await runtime.state.channelSettings('readyz:probe');
+      return true;
+    },
+  };
+  for (const platform of platforms) checks[platform.name] = () => platform.connected();
+  try {
+    const server = await startHealthServer(port, checks);
+    runtime.log.info({ port: server.port }, 'health endpoints listening');
+    return server;
+  } catch (error) {
+    throw new StartupError(
+      `HEALTH_PORT ${port}: cannot listen (${(error as { code?: string }).code ?? String(error)}); choose a free port`,
+    );
+  }
 }
 
 /** How long one platform gets to close its connections at shutdown. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,14 @@ import {
 import { runCli } from '../../helpers/io.js';
 import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { TOKEN } from './harness.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
 
@@ -31,9 +40,16 @@ const discordEnv = () => ({
 });
 
 describe('helpbot start with Discord configured', () => {
-  it('connects, answers, and shuts down cleanly on SIGTERM', async () => {
+  it('connects, answers, says it is ready, and shuts down cleanly on SIGTERM', async () => {
+    const healthPort = await freePort();
     const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { ...process.env, ...discordEnv(), DATA_DIR: dataDirWithModel(), LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        ...discordEnv(),
+        DATA_DIR: dataDirWithModel(),
+        LOG_LEVEL: 'info',
+        HEALTH_PORT: String(healthPort),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -51,6 +67,24 @@ describe('helpbot start with Discord configured', () => {
     expect(identify.intents).toBe(1 | 512 | 32768);
     const call = await fake.interact(slashCommand('faq', { topic: 'connects.expiry' }));
     expect(JSON.stringify(call.body)).toContain('How long Connects stay valid');
+    const health = (path: string) =>
+      fetch(`http://127.0.0.1:${healthPort}${path}`).then(async (response) => ({
+        status: response.status,
+        body: await response.json(),
+      }));
+    expect(await health('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await health('/readyz')).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: { knowledge: true, ledger: true, state: true, discord: true } },
+    });
+    // The gateway drops and discord.js resumes it: ready again.
+    await fake.dropConnection();
+    let ready = await health('/readyz');
+    for (let tries = 0; ready.status !== 200 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ready = await health('/readyz');
+    }
+    expect(ready.status).toBe(200);
 
     const closed = fake.whenClosed();
     child.kill('SIGTERM');
@@ -58,7 +92,27 @@ describe('helpbot start with Discord configured', () => {
     expect(await closed).toBe(1000);
     expect(stderr).toContain('"signal":"SIGTERM"');
     expect(stderr).toContain('stopped');
+    await expect(fetch(`http://127.0.0.1:${healthPort}/healthz`)).rejects.toThrow();
   }, 30_000);
+});
+
+describe('helpbot start with HEALTH_PORT taken', () => {
+  it('stops at once with one line naming the port', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = await runCli(['start'], {
+        env: { ...discordEnv(), DATA_DIR: dataDirWithModel(), HEALTH_PORT: String(port) },
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split('\n').at(-1)).toBe(
+        `helpbot: HEALTH_PORT ${port}: cannot listen (EADDRINUSE); choose a free port`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
 });
 
 describe('helpbot discord deploy-commands', () => {
