@@ -56,9 +56,15 @@ export function parseImportText(text: string): ParsedImport {
  * wrong with it; reading stops at the first place where the text is not JSON. Throws EncodingError
  * when the file is not UTF-8, and the file system's errors.
  */
-export async function* readImportFile(file: string): AsyncGenerator<ImportItem> {
+export async function* readImportFile(
+  file: string,
+  onRead?: (bytesSoFar: number) => void,
+): AsyncGenerator<ImportItem> {
   const reader = new ImportReader();
+  let bytes = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+    bytes += (chunk as Buffer).length;
+    onRead?.(bytes);
     yield* reader.push(chunk as Buffer);
     if (reader.stopped) return;
   }

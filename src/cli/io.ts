@@ -4,7 +4,8 @@ import type { Readable, Writable } from 'node:stream';
 export interface Io {
   readonly stdin: Readable & { isTTY?: boolean };
   readonly stdout: Writable;
-  readonly stderr: Writable;
+  /** A terminal (isTTY) gets progress lines redrawn in place; a file or a pipe only whole lines. */
+  readonly stderr: Writable & { isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 

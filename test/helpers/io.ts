@@ -27,10 +27,11 @@ function scratchDataDir(): string {
 /** Runs the CLI in process with piped standard input and a clean environment. */
 export async function runCli(
   argv: readonly string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
+  options: { stdin?: string; env?: Record<string, string>; stderrIsTTY?: boolean } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
-  const stderr = new PassThrough();
+  const stderr: PassThrough & { isTTY?: boolean } = new PassThrough();
+  if (options.stderrIsTTY === true) stderr.isTTY = true;
   const readOut = collect(stdout);
   const readErr = collect(stderr);
   const io: Io = {

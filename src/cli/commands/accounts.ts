@@ -4,6 +4,7 @@ import { type ImportSummary, LedgerBusyError } from '../../core/ledger/store.js'
 import { formatLedgerProblem, type LedgerProblem } from '../../core/rules/problems.js';
 import { EncodingError } from '../../core/text/utf8.js';
 import { parseCommandArgs } from '../args.js';
+import { ImportProgress, PROGRESS_FROM_BYTES } from '../import-progress.js';
 import { CommandFailure, EXIT_OK, EXIT_USAGE, type Io, UsageError, writeLine } from '../io.js';
 import { loadRuntimeWithLedger } from '../runtime.js';
 
@@ -30,14 +31,19 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   if (file === undefined)
     throw new UsageError('accounts import: missing the file, e.g. helpbot accounts import accounts.json');
   if (extra !== undefined) throw new UsageError(`accounts import: unexpected argument "${extra}"`);
-  await checkReadable(file);
+  const size = await checkReadable(file);
 
   const runtime = await loadRuntimeWithLedger(io);
   try {
     const ledger = runtime.ledger;
+    const progress =
+      io.stderr.isTTY === true && size >= PROGRESS_FROM_BYTES
+        ? new ImportProgress(file, size, (text) => io.stderr.write(text))
+        : undefined;
     // Read as it is imported: memory follows the largest account, whatever the file's size.
+    const items = readImportFile(file, (bytes) => progress?.read(bytes));
     const result = await ledger
-      .importStream(readImportFile(file), {
+      .importStream(progress === undefined ? items : progress.counting(items), {
         dryRun: values['dry-run'],
         maxWaitMs: IMPORT_WAIT_MS,
         onWait: () =>
@@ -48,7 +54,8 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
       })
       .catch((error: unknown) => {
         throw importFailure(file, error);
-      });
+      })
+      .finally(() => progress?.finish());
     if (!result.ok) return rejected(io, file, result.problems, values.json);
     runtime.log.debug({ file, ...result.summary, dryRun: values['dry-run'] }, 'accounts imported');
     writeLine(
@@ -66,11 +73,12 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Refuses what cannot be read before the ledger is opened: no file, a folder, no permission. */
-async function checkReadable(file: string): Promise<void> {
+/** Refuses what cannot be read before the ledger is opened: no file, a folder, no permission. Its size. */
+async function checkReadable(file: string): Promise<number> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new UsageError(`accounts import: ${file} is not a file`);
+    return info.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw cannotRead(file, error);
