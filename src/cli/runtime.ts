@@ -14,6 +14,7 @@ import { readCachedModel, writeCachedModel } from '../knowledge-files/model-file
 import { formatProblem } from '../knowledge-files/problem.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { DirectoryError, ensureDir } from '../store/ensure-dir.js';
+import { withoutPassword } from '../store/redact-url.js';
 import { type Io, UsageError } from './io.js';
 import { type LanguageModelLayer, modelReaderFrom } from './language-model.js';
 
@@ -209,14 +210,12 @@ function closing(store: { close(): Promise<void> }): (error: unknown) => Promise
   };
 }
 
-/** The ledger file in DATA_DIR; better-sqlite3 is loaded only by the commands that need it. */
+/**
+ * The ledger: on PostgreSQL when DATABASE_URL names one (checked now: one line if it cannot be
+ * used), else the file in DATA_DIR. Each driver is loaded only by the commands that need it.
+ */
 export async function openLedger(config: Config, policy: RulesPolicy): Promise<LedgerStore> {
-  if (config.DATABASE_URL !== undefined) {
-    // A configuration error, like every other one: exit status 2.
-    throw new UsageError(
-      'DATABASE_URL is set, but this version keeps the ledger in SQLite only; unset it to use DATA_DIR/ledger.sqlite',
-    );
-  }
+  if (config.DATABASE_URL !== undefined) return openPostgresLedger(config.DATABASE_URL, policy);
   const { SqliteLedgerStore } = await import('../store/sqlite/ledger-store.js');
   const { DatabaseOpenError } = await import('../store/sqlite/database.js');
   try {
@@ -235,6 +234,28 @@ export async function openState(config: Config): Promise<StateStore> {
   } catch (error) {
     throw new StartupError(`state store ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+async function openPostgresLedger(url: string, policy: RulesPolicy): Promise<LedgerStore> {
+  const { PostgresLedgerStore } = await import('../store/postgres/ledger-store.js');
+  const ledger = new PostgresLedgerStore(url, policy);
+  try {
+    await ledger.verify();
+    return ledger;
+  } catch (error) {
+    await ledger.close().catch(() => undefined);
+    throw new StartupError(`ledger ${withoutPassword(url)}: ${whyPostgresUnusable(error)}`);
+  }
+}
+
+/** What a person should know about a PostgreSQL server the ledger cannot use. */
+function whyPostgresUnusable(error: unknown): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string;
+  if (code === '28P01' || code === '28000') return `${first}; check the user and password in DATABASE_URL`;
+  if (code === '3D000') return `${first}; create it (createdb) or fix DATABASE_URL`;
+  if (error instanceof Error && error.name === 'SchemaTooNewError') return first;
+  return `cannot connect, or the server does not answer (${first}); check DATABASE_URL and that PostgreSQL is running`;
 }
 
 export function ledgerFile(config: Config): string {

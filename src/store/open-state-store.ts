@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { StateStore } from '../core/state/store.js';
 import { TIME_UP, within } from '../core/time-limit.js';
+import { withoutPassword } from './redact-url.js';
 import { SqliteStateStore } from './sqlite/state-store.js';
 import { type CheckableStateStore, StateShapeError, StateStoreError } from './state-errors.js';
 
@@ -51,10 +52,6 @@ export async function openCheckedStateStore(options: StateStoreOptions): Promise
       );
     throw new StateStoreError(`${where}: ${whyUnusable(error, !url.startsWith('sqlite://'))}`);
   }
-}
-
-function withoutPassword(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
 function whyUnusable(error: unknown, isServer: boolean): string {

@@ -236,16 +236,6 @@ describe('helpbot accounts import', () => {
     expect(json.problems).toHaveLength(120);
     expect(json.problems[119]).toEqual({ account: 'acct-119', field: 'billingDay', message: 'must be 1-31' });
   });
-
-  it('refuses DATABASE_URL instead of quietly using SQLite', async () => {
-    const run = await runCli(['accounts', 'import', ACCOUNTS_FILE], {
-      env: { DATABASE_URL: 'postgres://db/ledger' },
-    });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(
-      /^helpbot: DATABASE_URL is set, but this version keeps the ledger in SQLite only/,
-    );
-  });
 });
 
 describe('helpbot balance', () => {
