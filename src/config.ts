@@ -35,6 +35,10 @@ const envSchema = z.object({
   HELP_CHANNEL_IDS: list(snowflake),
   FORUM_CHANNEL_IDS: list(snowflake),
   MODERATOR_ROLE_IDS: list(snowflake),
+  // A bot in very many servers splits its gateway into shards (discord.js's own sharding): how many
+  // in all, and which this process runs. A single community needs neither.
+  SHARD_COUNT: optional(z.coerce.number().int().min(1).max(10_000)),
+  SHARD_IDS: list(z.coerce.number().int().min(0)),
   MOD_CHANNEL_ID: optional(snowflake),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb-')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp-')),
@@ -93,6 +97,16 @@ function crossFieldProblems(env: Env): string[] {
   }
   if (!isSet(env, 'SLACK_BOT_TOKEN') && slackMode)
     problems.push('SLACK_BOT_TOKEN is needed to run the Slack adapter');
+  if (isSet(env, 'SHARD_IDS') && !isSet(env, 'SHARD_COUNT'))
+    problems.push('SHARD_IDS needs SHARD_COUNT (how many shards there are in all)');
+  const count = Number(env.SHARD_COUNT);
+  const ids = (env.SHARD_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (isSet(env, 'SHARD_COUNT') && ids.some((id) => Number.isInteger(id) && id >= count))
+    problems.push(`SHARD_IDS must each be below SHARD_COUNT (${env.SHARD_COUNT})`);
   return problems;
 }
 

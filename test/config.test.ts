@@ -53,4 +53,20 @@ describe('parseConfig', () => {
       expect(result.message).toContain(name);
     }
   });
+
+  it("reads discord.js's sharding: how many shards, and which this process runs", async () => {
+    const { discordSettings } = await import('../src/adapters/discord/settings.js');
+    const settingsOf = (env: Record<string, string>) => {
+      const result = parseConfig(env);
+      if (!result.ok) throw new Error(result.message);
+      return discordSettings(result.config).shards;
+    };
+    expect(settingsOf({})).toBeUndefined();
+    expect(settingsOf({ SHARD_COUNT: '4', SHARD_IDS: '2, 3' })).toEqual({ count: 4, ids: [2, 3] });
+    expect(settingsOf({ SHARD_COUNT: '2' })).toEqual({ count: 2, ids: [0, 1] });
+    const needsCount = parseConfig({ SHARD_IDS: '1' });
+    expect(needsCount.ok ? '' : needsCount.message).toContain('SHARD_IDS needs SHARD_COUNT');
+    const outOfRange = parseConfig({ SHARD_COUNT: '2', SHARD_IDS: '0,2' });
+    expect(outOfRange.ok ? '' : outOfRange.message).toContain('SHARD_IDS must each be below SHARD_COUNT (2)');
+  });
 });

@@ -91,6 +91,10 @@ async function main(): Promise<void> {
 
   await benchLanguageModel(loaded.kb);
   await benchLedger(loaded.kb);
+  const postgres = process.env.BENCH_DATABASE_URL;
+  if (postgres === undefined || postgres === '')
+    console.log('PostgreSQL ledger: not measured (set BENCH_DATABASE_URL=postgres://… to an empty database)');
+  else await (await import('./postgres-ledger.js')).benchPostgresLedger(loaded.kb, postgres);
 }
 
 await main();

@@ -41,6 +41,9 @@ export class DiscordBot {
         ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
         : [GatewayIntentBits.Guilds],
       rest: { api: options.apiBase },
+      ...(options.settings.shards === undefined
+        ? {}
+        : { shards: [...options.settings.shards.ids], shardCount: options.settings.shards.count }),
       // Belt and braces: every payload sets its own allowed mentions too.
       allowedMentions: NO_PINGS,
     });

@@ -17,4 +17,6 @@ export interface DiscordSettings {
   readonly modChannelId?: string;
   /** Between two questions of one member (mentions, /connects ask, the message menu). */
   readonly cooldownMs: number;
+  /** discord.js's sharding, for a bot in very many servers: the shards in all, and this process's. */
+  readonly shards?: { readonly count: number; readonly ids: readonly number[] };
 }

@@ -11,5 +11,17 @@ export function discordSettings(config: Config): DiscordSettings {
     moderatorRoleIds: config.MODERATOR_ROLE_IDS,
     ...(config.MOD_CHANNEL_ID === undefined ? {} : { modChannelId: config.MOD_CHANNEL_ID }),
     cooldownMs: DEFAULT_COOLDOWN_MS,
+    ...(config.SHARD_COUNT === undefined
+      ? {}
+      : {
+          shards: {
+            count: config.SHARD_COUNT,
+            // Unlisted: this process runs every shard.
+            ids:
+              config.SHARD_IDS.length > 0
+                ? config.SHARD_IDS
+                : Array.from({ length: config.SHARD_COUNT }, (_, id) => id),
+          },
+        }),
   };
 }

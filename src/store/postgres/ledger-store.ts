@@ -74,7 +74,14 @@ export class PostgresLedgerStore implements LedgerStore {
     connectionString: string,
     private readonly policy: RulesPolicy,
   ) {
-    this.pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
+    this.pool = new pg.Pool({
+      connectionString,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      // The account query's estimated cost (a subquery per row) crosses PostgreSQL's JIT threshold,
+      // and compiling it costs a few hundred milliseconds a time: far more than running it.
+      options: '-c jit=off',
+    });
     // An idle connection the server dropped is replaced on the next query; nothing to do here.
     this.pool.on('error', () => undefined);
   }
@@ -91,17 +98,24 @@ export class PostgresLedgerStore implements LedgerStore {
 
   async accountForIdentity(identity: string): Promise<Account | null> {
     await this.migrated();
-    const result = await this.pool.query<AccountRow>(
-      `${ACCOUNT_SELECT} WHERE a.id = (SELECT account_id FROM identities WHERE identity = $1)`,
-      [identity],
-    );
+    // Named: prepared once per connection, planned once, not at every member's question.
+    const result = await this.pool.query<AccountRow>({
+      name: 'account-for-identity',
+      text: `${ACCOUNT_SELECT} WHERE a.id = (SELECT account_id FROM identities WHERE identity = $1)`,
+      values: [identity],
+    });
     const row = result.rows[0];
     return row === undefined ? null : accountOf(row);
   }
 
   async accountById(id: string): Promise<Account | null> {
     await this.migrated();
-    const row = (await this.pool.query<AccountRow>(`${ACCOUNT_SELECT} WHERE a.id = $1`, [id])).rows[0];
+    const result = await this.pool.query<AccountRow>({
+      name: 'account-by-id',
+      text: `${ACCOUNT_SELECT} WHERE a.id = $1`,
+      values: [id],
+    });
+    const row = result.rows[0];
     return row === undefined ? null : accountOf(row);
   }
 
@@ -176,8 +190,15 @@ export class PostgresLedgerStore implements LedgerStore {
     const tally = new ImportTally();
     const now = Date.now();
     let batch: Account[] = [];
+    // A batch's writes run on the server while the next batch is read and checked here. The next
+    // batch's accounts are all others (an account twice in a file is a problem), and an identity
+    // listed twice is caught by the planner, so reading them does not need this batch written.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (batch.length === 0) return;
+      // The previous batch's writes first (one connection runs one statement at a time anyway),
+      // and their failure, if any, stops the import here.
+      await writing;
       await stored.load(client, batch);
       const changes: AccountChange[] = [];
       for (const account of batch) {
@@ -187,7 +208,11 @@ export class PostgresLedgerStore implements LedgerStore {
         if (change !== undefined && planner.problems.length === 0) changes.push(change);
       }
       if (planner.problems.length === 0) {
-        if (!options.dryRun) await applyChanges(client, changes, stored, now);
+        if (!options.dryRun) {
+          writing = applyChanges(client, changes, stored.entryCounts(), now);
+          // Awaited at the next batch or at the end; until then its failure must not count as unhandled.
+          writing.catch(() => undefined);
+        }
         for (const change of changes) tally.add(change);
       }
       batch = [];
@@ -198,6 +223,7 @@ export class PostgresLedgerStore implements LedgerStore {
       if (batch.length >= BATCH_ACCOUNTS) await flush();
     }
     await flush();
+    await writing;
     return planner.problems.length > 0
       ? { ok: false, problems: planner.problems }
       : { ok: true, summary: tally.summary() };
@@ -241,9 +267,9 @@ class BatchView implements StoredView {
     return this.owners.get(identity) ?? null;
   }
 
-  /** How many entries the account has stored: its entries' seq numbers run on from there. */
-  storedEntries(id: string): number {
-    return this.accounts.get(id)?.ledger.length ?? 0;
+  /** How many entries each account of the batch has stored: their new entries' seq numbers run on from there. */
+  entryCounts(): ReadonlyMap<string, number> {
+    return new Map([...this.accounts].map(([id, account]) => [id, account.ledger.length]));
   }
 }
 
@@ -251,7 +277,7 @@ class BatchView implements StoredView {
 async function applyChanges(
   client: pg.PoolClient,
   changes: readonly AccountChange[],
-  stored: BatchView,
+  storedEntries: ReadonlyMap<string, number>,
   now: number,
 ): Promise<void> {
   const created = changes.filter((change) => change.isNew);
@@ -285,7 +311,7 @@ async function applyChanges(
   const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], [], []];
   for (const change of changes) {
     // seq numbers an account's entries in the order they were recorded, continuing after earlier imports.
-    let seq = stored.storedEntries(change.account.id);
+    let seq = storedEntries.get(change.account.id) ?? 0;
     for (const entry of change.newEntries) {
       const row = entryColumns(entry);
       const values = [

@@ -177,3 +177,18 @@ describe('work that takes longer than Discord waits', () => {
     );
   }, 10_000);
 });
+
+describe("discord.js's sharding (SHARD_COUNT, SHARD_IDS)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ shards: { count: 2, ids: [1] } });
+  }, 20_000);
+  afterAll(async () => h.stop());
+
+  it('identifies as the shard this process runs, out of the count', async () => {
+    const identify = h.fake.gatewayOps.find((payload) => payload.op === 2)?.d as { shard?: number[] };
+    expect(identify.shard).toEqual([1, 2]);
+    const call = await h.fake.interact(slashCommand('faq', { topic: 'connects.expiry' }));
+    expect(dataOf(call.body).content).toContain('How long Connects stay valid');
+  });
+});
