@@ -230,7 +230,11 @@ export async function openLedger(config: Config, policy: RulesPolicy): Promise<L
 export async function openState(config: Config): Promise<StateStore> {
   const { openCheckedStateStore } = await import('../store/open-state-store.js');
   try {
-    return await openCheckedStateStore({ dataDir: config.DATA_DIR, url: config.KEYV_URL });
+    return await openCheckedStateStore({
+      dataDir: config.DATA_DIR,
+      url: config.KEYV_URL,
+      databaseUrl: config.DATABASE_URL,
+    });
   } catch (error) {
     throw new StartupError(`state store ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -15,19 +15,28 @@ const VERIFY_TIMEOUT_MS = 10_000;
 
 export interface StateStoreOptions {
   readonly dataDir: string;
-  /** KEYV_URL: `sqlite://PATH` or `redis://…`; unset, `DATA_DIR/state.sqlite`. */
+  /** KEYV_URL: `sqlite://PATH` or `redis://…`; unset, the database below or `DATA_DIR/state.sqlite`. */
   readonly url?: string | undefined;
+  /** DATABASE_URL: with no KEYV_URL, the state goes where the ledger is (one server for both). */
+  readonly databaseUrl?: string | undefined;
+}
+
+/** Where the state is kept: KEYV_URL, else DATABASE_URL, else the file in DATA_DIR. */
+function stateUrl(options: StateStoreOptions): string {
+  return options.url ?? options.databaseUrl ?? `sqlite://${join(options.dataDir, 'state.sqlite')}`;
 }
 
 /**
- * KEYV_URL (`sqlite://PATH` or `redis://…`), or SQLite in DATA_DIR. The Redis client is loaded only
- * when it is named: the embedded default starts without it.
+ * KEYV_URL (`sqlite://PATH` or `redis://…`), else DATABASE_URL (PostgreSQL), else SQLite in DATA_DIR.
+ * A server's client is loaded only when it is named: the embedded default starts without it.
  */
 export async function openStateStore(options: StateStoreOptions): Promise<CheckableStateStore> {
-  const url = options.url ?? `sqlite://${join(options.dataDir, 'state.sqlite')}`;
+  const url = stateUrl(options);
   if (url.startsWith('sqlite://')) return new SqliteStateStore(url.slice('sqlite://'.length));
   if (url.startsWith('redis://') || url.startsWith('rediss://'))
     return (await import('./redis/state-store.js')).openRedisStateStore(url);
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return new (await import('./postgres/state-store.js')).PostgresStateStore(url);
   throw new Error(
     `KEYV_URL ${url.split(':')[0]}:// is not supported; use sqlite://PATH or redis://HOST:PORT`,
   );
@@ -35,7 +44,7 @@ export async function openStateStore(options: StateStoreOptions): Promise<Checka
 
 /** The state store, opened and verified; any failure is one StateStoreError line. */
 export async function openCheckedStateStore(options: StateStoreOptions): Promise<StateStore> {
-  const url = options.url ?? `sqlite://${join(options.dataDir, 'state.sqlite')}`;
+  const url = stateUrl(options);
   const where = url.startsWith('sqlite://') ? url.slice('sqlite://'.length) : withoutPassword(url);
   let store: CheckableStateStore | undefined;
   try {
@@ -50,11 +59,11 @@ export async function openCheckedStateStore(options: StateStoreOptions): Promise
         store.close().catch(() => undefined),
         1000,
       );
-    throw new StateStoreError(`${where}: ${whyUnusable(error, !url.startsWith('sqlite://'))}`);
+    throw new StateStoreError(`${where}: ${whyUnusable(error, !url.startsWith('sqlite://'), where)}`);
   }
 }
 
-function whyUnusable(error: unknown, isServer: boolean): string {
+function whyUnusable(error: unknown, isServer: boolean, where: string): string {
   const code = String((error as { code?: unknown }).code ?? '');
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof StateShapeError)
@@ -66,6 +75,8 @@ function whyUnusable(error: unknown, isServer: boolean): string {
   const first = message.split('\n')[0] as string;
   // The Redis client reports a refused or silent server in several ways ("Disconnects client",
   // "Connection timeout", "not connected"): to a person they are all the same fault.
+  if (isServer && /^postgres/.test(where))
+    return `cannot connect, or the server does not answer (${first}); check DATABASE_URL and that PostgreSQL is running`;
   if (isServer)
     return `cannot connect, or the server does not answer (${first}); check KEYV_URL and that Redis is running`;
   return first;

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../src/store/open-state-store.js';
 import { tempDir } from '../helpers/ledger.js';
+import { type PostgresServer, startPostgres } from '../helpers/postgres-server.js';
 import { type RedisServer, startRedis } from '../helpers/redis-server.js';
 
-// Two bot processes on one state store, each counting 5,000 questions and claiming the same 2,000
+// Two bot processes on one state store (a SQLite file, Redis, PostgreSQL), each counting 5,000 questions and claiming the same 2,000
 // events as fast as it can: every count lands, and each event is claimed exactly once in all.
 // The processes run the built store (`npm test` builds first), as two `helpbot start` would.
 
@@ -15,7 +16,7 @@ const EVENTS = 2000;
 
 const WORKER = `
 const { openStateStore } = await import(process.env.MODULE);
-const state = await openStateStore({ dataDir: process.env.DATA_DIR, url: process.env.URL || undefined });
+const state = await openStateStore({ dataDir: process.env.DATA_DIR, url: process.env.URL || undefined, databaseUrl: process.env.DB || undefined });
 const event = { kind: 'question', outcome: 'answered', intent: 'refunds' };
 let claimed = 0;
 const jobs = [];
@@ -30,10 +31,21 @@ await state.close();
 process.stdout.write(String(claimed));
 `;
 
-function worker(dataDir: string, url: string | undefined): Promise<number> {
+interface Where {
+  readonly url?: string;
+  readonly databaseUrl?: string;
+}
+
+function worker(dataDir: string, where: Where): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', WORKER], {
-      env: { ...process.env, MODULE: OPEN_STATE_STORE, DATA_DIR: dataDir, URL: url ?? '' },
+      env: {
+        ...process.env,
+        MODULE: OPEN_STATE_STORE,
+        DATA_DIR: dataDir,
+        URL: where.url ?? '',
+        DB: where.databaseUrl ?? '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -50,10 +62,10 @@ function worker(dataDir: string, url: string | undefined): Promise<number> {
   });
 }
 
-async function runTwo(dataDir: string, url?: string): Promise<void> {
-  const claims = await Promise.all([worker(dataDir, url), worker(dataDir, url)]);
+async function runTwo(dataDir: string, where: Where = {}): Promise<void> {
+  const claims = await Promise.all([worker(dataDir, where), worker(dataDir, where)]);
   expect(claims[0] + claims[1]).toBe(EVENTS);
-  const state = await openStateStore({ dataDir, url });
+  const state = await openStateStore({ dataDir, ...where });
   const [day] = await state.stats(['2026-11-27']);
   await state.close();
   expect(day).toMatchObject({
@@ -76,7 +88,19 @@ describe('two processes on one state store', () => {
     afterAll(async () => redis.stop());
 
     it('every count lands, every event is claimed once', async () => {
-      await runTwo(tempDir(), redis.url);
+      await runTwo(tempDir(), { url: redis.url });
+    }, 120_000);
+  });
+
+  describe('on one PostgreSQL (DATABASE_URL, no KEYV_URL)', () => {
+    let server: PostgresServer;
+    beforeAll(async () => {
+      server = await startPostgres();
+    }, 30_000);
+    afterAll(async () => server.stop());
+
+    it('every count lands, every event is claimed once', async () => {
+      await runTwo(tempDir(), { databaseUrl: await server.database() });
     }, 120_000);
   });
 });

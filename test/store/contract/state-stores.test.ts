@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { MemoryStateStore } from '../../../src/store/memory/state-store.js';
 import { openStateStore } from '../../../src/store/open-state-store.js';
 import { tempDir } from '../../helpers/ledger.js';
+import { type PostgresServer, startPostgres } from '../../helpers/postgres-server.js';
 import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 import { stateStoreContract } from './state-store-contract.js';
 
@@ -38,6 +39,25 @@ describe('RedisStateStore (KEYV_URL=redis://…)', () => {
       return openStateStore({ dataDir: tempDir(), url: redis.url });
     },
     { sibling: () => openStateStore({ dataDir: tempDir(), url: redis.url }) },
+  );
+});
+
+// The state where the ledger is, when only DATABASE_URL is set: one server for both.
+describe('PostgresStateStore (DATABASE_URL=postgres://…, no KEYV_URL)', () => {
+  let server: PostgresServer;
+  let databaseUrl = '';
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 30_000);
+  afterAll(async () => server.stop());
+
+  stateStoreContract(
+    'PostgresStateStore',
+    async () => {
+      databaseUrl = await server.database();
+      return openStateStore({ dataDir: tempDir(), databaseUrl });
+    },
+    { sibling: () => openStateStore({ dataDir: tempDir(), databaseUrl }) },
   );
 });
 
