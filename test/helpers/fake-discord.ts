@@ -107,8 +107,12 @@ export class FakeDiscord {
   readonly gatewayOps: { op: number; d: unknown }[] = [];
   private readonly server: Server;
   private readonly wss: WebSocketServer;
+  /** Every bot connected to the gateway, each with its own sequence: events go to all of them. */
+  private readonly sockets = new Map<WebSocket, { sequence: number }>();
+  /** The latest connection (what dropConnection drops). */
   private socket: WebSocket | null = null;
-  private sequence = 0;
+  /** Interactions already answered: a second callback is refused, as Discord refuses it. */
+  private readonly acknowledged = new Set<string>();
   private waiters: Waiter[] = [];
   private connectionWaiters: (() => void)[] = [];
   private closedWaiters: ((code: number) => void)[] = [];
@@ -135,10 +139,21 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Sends a dispatch event to the connected bot. */
+  /** Sends a dispatch event to every connected bot (several instances on one token all get it). */
   dispatch(type: string, data: unknown): void {
-    this.sequence += 1;
-    this.socket?.send(JSON.stringify({ op: 0, t: type, s: this.sequence, d: data }));
+    for (const socket of this.sockets.keys()) this.dispatchTo(socket, type, data);
+  }
+
+  private dispatchTo(socket: WebSocket, type: string, data: unknown): void {
+    const session = this.sockets.get(socket);
+    if (session === undefined || socket.readyState !== socket.OPEN) return;
+    session.sequence += 1;
+    socket.send(JSON.stringify({ op: 0, t: type, s: session.sequence, d: data }));
+  }
+
+  /** How many bots are connected now. */
+  get connections(): number {
+    return this.sockets.size;
   }
 
   /** Closes the gateway connection the way a network drop or a Discord restart does. */
@@ -183,25 +198,28 @@ export class FakeDiscord {
 
   private onConnection(socket: WebSocket): void {
     this.socket = socket;
+    this.sockets.set(socket, { sequence: 0 });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
     socket.on('message', (raw) => {
       const payload = JSON.parse(raw.toString()) as { op: number; d: unknown };
       this.gatewayOps.push(payload);
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (payload.op === 2) this.ready();
-      if (payload.op === 6) this.dispatch('RESUMED', {});
+      if (payload.op === 2) this.ready(socket);
+      if (payload.op === 6) this.dispatchTo(socket, 'RESUMED', {});
       if (payload.op === 2 || payload.op === 6) {
         for (const resolve of this.connectionWaiters.splice(0)) resolve();
       }
     });
     socket.on('close', (code) => {
+      this.sockets.delete(socket);
       for (const resolve of this.closedWaiters.splice(0)) resolve(code);
     });
   }
 
-  private ready(): void {
-    this.sequence = 0;
-    this.dispatch('READY', {
+  private ready(socket: WebSocket): void {
+    const session = this.sockets.get(socket);
+    if (session !== undefined) session.sequence = 0;
+    this.dispatchTo(socket, 'READY', {
       v: 10,
       user: BOT_USER,
       guilds: [{ id: GUILD_ID, unavailable: true }],
@@ -210,7 +228,7 @@ export class FakeDiscord {
       application: { id: APP_ID, flags: 0 },
       shard: [0, 1],
     });
-    this.dispatch('GUILD_CREATE', {
+    this.dispatchTo(socket, 'GUILD_CREATE', {
       id: GUILD_ID,
       name: 'Connects community',
       icon: null,
@@ -321,7 +339,14 @@ export class FakeDiscord {
         },
       ];
     }
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+    if (method === 'POST' && callback) {
+      const id = callback[1] as string;
+      if (this.acknowledged.has(id))
+        return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+      this.acknowledged.add(id);
+      return [204, undefined];
+    }
     let match = /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.exec(path);
     if (match && method === 'PATCH') return [200, this.botMessage(OTHER_CHANNEL_ID, body)];
     match = /^\/webhooks\/\d+\/[^/]+$/.exec(path);
