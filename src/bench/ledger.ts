@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { parseImportText } from '../accounts/import-file.js';
 import { HelpDesk } from '../core/help-desk.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
-import { accountFacts } from '../core/rules/account-facts.js';
 import { rulesPolicyFrom } from '../core/rules/policy.js';
 import { SqliteLedgerStore } from '../store/sqlite/ledger-store.js';
+import { timedLookups } from './lookups.js';
 import { peakRssMb } from './peak-rss-probe.js';
 import { fixed, summarise } from './stats.js';
 import { syntheticAccounts, syntheticIdentity } from './synthetic-ledger.js';
@@ -86,19 +86,7 @@ export async function benchLedger(kb: KnowledgeBase): Promise<void> {
 
     // 2. Balance lookups: identity -> account -> rules, for random members, after a warm-up.
     const pick = (i: number) => syntheticIdentity((i * 7919 + 13) % ACCOUNTS);
-    for (let i = 0; i < 2000; i++) {
-      const account = await store.accountForIdentity(pick(i));
-      if (account !== null) accountFacts(account, policy, NOW);
-    }
-    const lookups: number[] = [];
-    for (let i = 0; i < LOOKUPS; i++) {
-      const start = process.hrtime.bigint();
-      const account = await store.accountForIdentity(pick(i + 5000));
-      if (account === null) throw new Error('synthetic identity not found');
-      accountFacts(account, policy, NOW);
-      lookups.push(elapsedMs(start));
-    }
-    const lookup = summarise(lookups);
+    const lookup = await timedLookups(store, policy, { accounts: ACCOUNTS, count: LOOKUPS, now: NOW });
     console.log(
       `balance lookup with rules, ${LOOKUPS.toLocaleString('en-US')} random members (ms): p50 ${fixed(lookup.p50)}  p90 ${fixed(lookup.p90)}  p99 ${fixed(lookup.p99)}  max ${fixed(lookup.max)}`,
     );

@@ -4,6 +4,7 @@ import type { ImportItem } from '../core/ledger/store.js';
 import { accountFacts } from '../core/rules/account-facts.js';
 import { rulesPolicyFrom } from '../core/rules/policy.js';
 import { PostgresLedgerStore } from '../store/postgres/ledger-store.js';
+import { timedLookups } from './lookups.js';
 import { fixed, summarise } from './stats.js';
 import { syntheticAccounts, syntheticIdentity } from './synthetic-ledger.js';
 
@@ -60,19 +61,7 @@ export async function benchPostgresLedger(kb: KnowledgeBase, url: string): Promi
       `PostgreSQL import, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${ENTRIES_PER_ACCOUNT} entries in one transaction (parse, validate, plan, write): ${fixed(importMs / 1000, 1)} s, ${Math.round(entries / (importMs / 1000)).toLocaleString('en-US')} entries/s`,
     );
     const pick = (i: number) => syntheticIdentity((i * 7919 + 13) % ACCOUNTS);
-    for (let i = 0; i < 2000; i++) {
-      const account = await store.accountForIdentity(pick(i));
-      if (account !== null) accountFacts(account, policy, NOW);
-    }
-    const lookups: number[] = [];
-    for (let i = 0; i < LOOKUPS; i++) {
-      const begun = process.hrtime.bigint();
-      const account = await store.accountForIdentity(pick(i + 5000));
-      if (account === null) throw new Error('synthetic identity not found');
-      accountFacts(account, policy, NOW);
-      lookups.push(elapsedMs(begun));
-    }
-    const lookup = summarise(lookups);
+    const lookup = await timedLookups(store, policy, { accounts: ACCOUNTS, count: LOOKUPS, now: NOW });
     console.log(
       `PostgreSQL balance lookup with rules, ${LOOKUPS.toLocaleString('en-US')} random members (ms): p50 ${fixed(lookup.p50)}  p90 ${fixed(lookup.p90)}  p99 ${fixed(lookup.p99)}  max ${fixed(lookup.max)}`,
     );

@@ -9,6 +9,7 @@ import { parseImportText } from '../../src/accounts/import-file.js';
 import { openStateStore } from '../../src/store/open-state-store.js';
 import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
 import { FakeSlack, SIGNING_SECRET } from '../helpers/fake-slack.js';
+import { freePort } from '../helpers/free-port.js';
 import { dataDirWithModel } from '../helpers/knowledge.js';
 import { ACCOUNTS_FILE, damagePages, POLICY } from '../helpers/ledger.js';
 
@@ -62,14 +63,6 @@ function expectOneLine(run: Run, code: number, line: string | RegExp): void {
   if (typeof line === 'string') expect(run.lines[0]).toBe(line);
   else expect(run.lines[0]).toMatch(line);
   expect(run.code).toBe(code);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function ledgerIn(dataDir: string): Promise<string> {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 // A throw-away PostgreSQL cluster on 127.0.0.1 for the ledger's and the state's PostgreSQL backends:
 // initdb into a temporary folder, as the unprivileged `postgres` user when the tests run as root
@@ -33,17 +33,6 @@ function binaries(): { initdb: string; postgres: string } {
   if (newest === undefined)
     throw new Error('PostgreSQL is not installed: run `apt-get install -y postgresql` (what .ci/run does)');
   return { initdb: join(root, newest, 'bin', 'initdb'), postgres: join(root, newest, 'bin', 'postgres') };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** As root, the command runs as `postgres` (the package's user); otherwise as ourselves. */

@@ -1,18 +1,14 @@
 import pg from 'pg';
-import { type EntryColumns, entryColumns, entryFromColumns } from '../../core/ledger/entry-columns.js';
+import { type EntryColumns, entryFromColumns } from '../../core/ledger/entry-columns.js';
 import { type AccountChange, ImportPlanner, type StoredView } from '../../core/ledger/import-plan.js';
 import { ImportTally } from '../../core/ledger/import-tally.js';
-import {
-  DEFAULT_WRITE_WAIT_MS,
-  type ImportItem,
-  type ImportResult,
-  LedgerBusyError,
-  type LedgerStore,
-  type WriteOptions,
-} from '../../core/ledger/store.js';
+import type { ImportItem, ImportResult, LedgerStore, WriteOptions } from '../../core/ledger/store.js';
 import type { Account, AccountKind, Plan } from '../../core/ledger/types.js';
 import type { RulesPolicy } from '../../core/rules/policy.js';
+import { entryRow } from '../entry-row.js';
+import { LEDGER_BUSY, whenLedgerFree } from '../ledger-turn.js';
 import { LEDGER_LOCK, migrate } from './migrations.js';
+import { inTransaction } from './transaction.js';
 
 // The ledger on PostgreSQL (DATABASE_URL=postgres://…), for several bot instances sharing one: the
 // same port and the same answers as the SQLite file. Reads are one round trip per account. An
@@ -22,8 +18,6 @@ import { LEDGER_LOCK, migrate } from './migrations.js';
 
 /** Accounts planned and written together: one read and a few writes per batch, not per account. */
 const BATCH_ACCOUNTS = 500;
-const FIRST_RETRY_MS = 5;
-const LONGEST_RETRY_MS = 250;
 
 /** An account and all it holds, as one row: identities in the order linked, entries in the order recorded. */
 const ACCOUNT_SELECT = `
@@ -140,21 +134,14 @@ export class PostgresLedgerStore implements LedgerStore {
 
   async importStream(items: AsyncIterable<ImportItem>, options: WriteOptions = {}): Promise<ImportResult> {
     await this.migrated();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      try {
+    return inTransaction(
+      this.pool,
+      async (client) => {
         await this.lockLedger(client, options);
-        const result = await this.planAndApply(client, items, options);
-        await client.query(result.ok && !options.dryRun ? 'COMMIT' : 'ROLLBACK');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      client.release();
-    }
+        return this.planAndApply(client, items, options);
+      },
+      (result) => result.ok && !options.dryRun,
+    );
   }
 
   /**
@@ -162,21 +149,13 @@ export class PostgresLedgerStore implements LedgerStore {
    * holding up anything else, up to `options.maxWaitMs`. Released by the commit or the rollback.
    */
   private async lockLedger(client: pg.PoolClient, options: WriteOptions): Promise<void> {
-    const started = Date.now();
-    const maxWaitMs = options.maxWaitMs ?? DEFAULT_WRITE_WAIT_MS;
-    let pause = FIRST_RETRY_MS;
-    for (let attempt = 0; ; attempt++) {
+    await whenLedgerFree(async () => {
       const result = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_xact_lock($1) AS locked',
         [LEDGER_LOCK],
       );
-      if (result.rows[0]?.locked === true) return;
-      const waited = Date.now() - started;
-      if (waited >= maxWaitMs) throw new LedgerBusyError(waited);
-      if (attempt === 0) options.onWait?.();
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, maxWaitMs - waited)));
-      pause = Math.min(pause * 2, LONGEST_RETRY_MS);
-    }
+      return result.rows[0]?.locked === true ? true : LEDGER_BUSY;
+    }, options);
   }
 
   /** Plans the accounts batch by batch and writes each batch while the file has had no problem. */
@@ -313,20 +292,7 @@ async function applyChanges(
     // seq numbers an account's entries in the order they were recorded, continuing after earlier imports.
     let seq = storedEntries.get(change.account.id) ?? 0;
     for (const entry of change.newEntries) {
-      const row = entryColumns(entry);
-      const values = [
-        change.account.id,
-        row.id,
-        ++seq,
-        row.at,
-        row.type,
-        row.amount,
-        row.reason,
-        row.proposal,
-        row.job,
-        row.boost,
-        row.outcome,
-      ];
+      const values = entryRow(change.account.id, ++seq, entry);
       for (const [index, value] of values.entries()) columns[index]?.push(value);
     }
   }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from './transaction.js';
 
 // The PostgreSQL schema, one step per version, as for SQLite (../sqlite/migrations.ts): `helpbot_schema`
 // records how far a database has come. Append new steps; never edit a step that has shipped. Each
@@ -62,36 +63,25 @@ export async function migrate(
   part = 'ledger',
   migrations: readonly string[] = LEDGER_MIGRATIONS,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS helpbot_schema (part text PRIMARY KEY, version int NOT NULL)',
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS helpbot_schema (part text PRIMARY KEY, version int NOT NULL)',
+    );
+    const row = await client.query<{ version: number }>(
+      'SELECT version FROM helpbot_schema WHERE part = $1',
+      [part],
+    );
+    const version = row.rows[0]?.version ?? 0;
+    if (version > migrations.length)
+      throw new SchemaTooNewError(
+        `the database's ${part} schema is version ${version}, newer than this helpbot knows (${migrations.length}); upgrade helpbot`,
       );
-      const row = await client.query<{ version: number }>(
-        'SELECT version FROM helpbot_schema WHERE part = $1',
-        [part],
-      );
-      const version = row.rows[0]?.version ?? 0;
-      if (version > migrations.length)
-        throw new SchemaTooNewError(
-          `the database's ${part} schema is version ${version}, newer than this helpbot knows (${migrations.length}); upgrade helpbot`,
-        );
-      for (let step = version; step < migrations.length; step++)
-        await client.query(migrations[step] as string);
-      await client.query(
-        `INSERT INTO helpbot_schema (part, version) VALUES ($1, $2)
-         ON CONFLICT (part) DO UPDATE SET version = excluded.version`,
-        [part, migrations.length],
-      );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    client.release();
-  }
+    for (let step = version; step < migrations.length; step++) await client.query(migrations[step] as string);
+    await client.query(
+      `INSERT INTO helpbot_schema (part, version) VALUES ($1, $2)
+       ON CONFLICT (part) DO UPDATE SET version = excluded.version`,
+      [part, migrations.length],
+    );
+  });
 }

@@ -19,6 +19,7 @@ import type {
 import { type CheckableStateStore, shapedItem } from '../state-errors.js';
 import { migrate } from './migrations.js';
 import { STATE_MIGRATIONS } from './state-migrations.js';
+import { inTransaction } from './transaction.js';
 
 // The state on PostgreSQL, when DATABASE_URL is set and KEYV_URL is not: one server for the ledger
 // and the state. The SQLite state store's rows and rules (../sqlite/state-store.ts), each change
@@ -71,40 +72,30 @@ export class PostgresStateStore implements CheckableStateStore {
 
   async recordFeedback(feedback: FeedbackRecord): Promise<void> {
     await this.migrated();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      try {
-        // Locked on the member and the question first; the statements after it then see any vote
-        // committed meanwhile, so two clicks at once leave one vote.
-        await client.query("SELECT pg_advisory_xact_lock(hashtext($1 || ' ' || $2))", [
+    await inTransaction(this.pool, async (client) => {
+      // Locked on the member and the question first; the statements after it then see any vote
+      // committed meanwhile, so two clicks at once leave one vote.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1 || ' ' || $2))", [
+        feedback.questionId,
+        feedback.identity,
+      ]);
+      // A member has one vote (helpful or not) per question; asking for a moderator is not a vote.
+      if (feedback.verdict !== 'moderator')
+        await client.query(
+          "DELETE FROM state_feedback WHERE question_id = $1 AND identity = $2 AND verdict <> 'moderator'",
+          [feedback.questionId, feedback.identity],
+        );
+      await client.query(
+        'INSERT INTO state_feedback (question_id, identity, verdict, record, expires) VALUES ($1, $2, $3, $4, $5)',
+        [
           feedback.questionId,
           feedback.identity,
-        ]);
-        // A member has one vote (helpful or not) per question; asking for a moderator is not a vote.
-        if (feedback.verdict !== 'moderator')
-          await client.query(
-            "DELETE FROM state_feedback WHERE question_id = $1 AND identity = $2 AND verdict <> 'moderator'",
-            [feedback.questionId, feedback.identity],
-          );
-        await client.query(
-          'INSERT INTO state_feedback (question_id, identity, verdict, record, expires) VALUES ($1, $2, $3, $4, $5)',
-          [
-            feedback.questionId,
-            feedback.identity,
-            feedback.verdict,
-            JSON.stringify(feedback),
-            Date.now() + QUESTION_TTL_MS,
-          ],
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      client.release();
-    }
+          feedback.verdict,
+          JSON.stringify(feedback),
+          Date.now() + QUESTION_TTL_MS,
+        ],
+      );
+    });
   }
 
   async feedback(questionId: string): Promise<FeedbackRecord[]> {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type EntryColumns, entryColumns, entryFromColumns } from '../../core/ledger/entry-columns.js';
+import { type EntryColumns, entryFromColumns } from '../../core/ledger/entry-columns.js';
 import {
   type AccountChange,
   ImportPlanner,
@@ -8,20 +8,18 @@ import {
 } from '../../core/ledger/import-plan.js';
 import { ImportTally } from '../../core/ledger/import-tally.js';
 import {
-  DEFAULT_WRITE_WAIT_MS,
   type ImportItem,
   type ImportResult,
-  LedgerBusyError,
   LedgerDamagedError,
   type LedgerStore,
   type WriteOptions,
 } from '../../core/ledger/store.js';
-import type { Account, AccountKind, LedgerEntry, Plan } from '../../core/ledger/types.js';
+import type { Account, AccountKind, Plan } from '../../core/ledger/types.js';
 import type { RulesPolicy } from '../../core/rules/policy.js';
+import { entryRow } from '../entry-row.js';
+import { LEDGER_BUSY, whenLedgerFree } from '../ledger-turn.js';
 import { BUSY_TIMEOUT_MS, DatabaseOpenError, openDatabase } from './database.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
-
-const BUSY = Symbol('busy');
 
 const DAMAGE_CODES = new Set([
   'SQLITE_CORRUPT',
@@ -35,10 +33,6 @@ function damaged(file: string, detail: string): LedgerDamagedError {
     `ledger ${file} is damaged (${detail}); restore it from a backup, or move it aside and import the last accounts file again (sqlite3 ${file} .recover may save entries added since)`,
   );
 }
-
-// Retries start quick (a moderator's write takes a millisecond) and settle at a few per second.
-const FIRST_RETRY_MS = 5;
-const LONGEST_RETRY_MS = 250;
 
 interface AccountRow {
   id: string;
@@ -185,18 +179,7 @@ export class SqliteLedgerStore implements LedgerStore {
    * lock, retrying without blocking the event loop, up to `options.maxWaitMs`.
    */
   private async whenFree<T>(db: Database.Database, write: () => T, options: WriteOptions): Promise<T> {
-    const started = Date.now();
-    const maxWaitMs = options.maxWaitMs ?? DEFAULT_WRITE_WAIT_MS;
-    let pause = FIRST_RETRY_MS;
-    for (let attempt = 0; ; attempt++) {
-      const result = this.guarded(() => withoutWaiting(db, write));
-      if (result !== BUSY) return result;
-      const waited = Date.now() - started;
-      if (waited >= maxWaitMs) throw new LedgerBusyError(waited);
-      if (attempt === 0) options.onWait?.();
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, maxWaitMs - waited)));
-      pause = Math.min(pause * 2, LONGEST_RETRY_MS);
-    }
+    return whenLedgerFree(() => this.guarded(() => withoutWaiting(db, write)), options);
   }
 
   async close(): Promise<void> {
@@ -270,40 +253,21 @@ function applyChange(s: Statements, change: AccountChange, now: number): void {
   for (const identity of change.newIdentities) s.insertIdentity.run(identity, account.id);
   // seq numbers an account's entries in the order they were recorded, continuing after earlier imports.
   let seq = change.isNew ? 0 : (s.lastSeq.get(account.id) as number);
-  for (const entry of change.newEntries) s.insertEntry.run(...entryParams(account.id, ++seq, entry, now));
+  for (const entry of change.newEntries) s.insertEntry.run(...entryRow(account.id, ++seq, entry), now);
 }
 
 /**
  * Runs a write transaction that gives up at once if another process holds the write lock:
  * better-sqlite3 is synchronous, and SQLite's own wait would freeze every reply the bot is making.
  */
-function withoutWaiting<T>(db: Database.Database, write: () => T): T | typeof BUSY {
+function withoutWaiting<T>(db: Database.Database, write: () => T): T | typeof LEDGER_BUSY {
   db.pragma('busy_timeout = 0');
   try {
     return write();
   } catch (error) {
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return BUSY;
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return LEDGER_BUSY;
     throw error;
   } finally {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
-}
-
-/** Positional, in the column order of the insert: binding by name costs a third of import time. */
-function entryParams(account: string, seq: number, entry: LedgerEntry, now: number): unknown[] {
-  const row = entryColumns(entry);
-  return [
-    account,
-    row.id,
-    seq,
-    row.at,
-    row.type,
-    row.amount,
-    row.reason,
-    row.proposal,
-    row.job,
-    row.boost,
-    row.outcome,
-    now,
-  ];
 }

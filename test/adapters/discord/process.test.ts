@@ -10,17 +10,10 @@ import {
   MOD_ROLE_ID,
   slashCommand,
 } from '../../helpers/fake-discord.js';
+import { freePort } from '../../helpers/free-port.js';
 import { runCli } from '../../helpers/io.js';
 import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { TOKEN } from './harness.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
 

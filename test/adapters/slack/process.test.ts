@@ -1,23 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord } from '../../helpers/fake-discord.js';
 import { FakeSlack, SIGNING_SECRET, sendSigned, slashCommandBody } from '../../helpers/fake-slack.js';
+import { freePort } from '../../helpers/free-port.js';
 import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { TOKEN } from '../discord/harness.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let discord: FakeDiscord;
 let slack: FakeSlack;

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   sendSigned,
   slashCommandBody,
 } from '../../helpers/fake-slack.js';
+import { freePort } from '../../helpers/free-port.js';
 import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 
@@ -18,16 +18,6 @@ import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 // reaches both instances have one effect between them.
 
 const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let slack: FakeSlack;
 let redis: RedisServer;
