@@ -6,6 +6,7 @@ import { benchLanguageModel } from './language-model.js';
 import { benchLedger } from './ledger.js';
 import { peakRssMb } from './peak-rss-probe.js';
 import { benchmarkLongPosts, benchmarkQuestions } from './questions.js';
+import { benchState } from './state.js';
 import { fixed, summarise } from './stats.js';
 
 // `npm run bench`: figures for the README and the issue notes. Not a test: it asserts nothing,
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   console.log(`helpbot ask peak RSS: ${peakRssMb(['ask', 'when do my free connects arrive'])} MB`);
 
   await benchLanguageModel(loaded.kb);
+  await benchState();
   await benchLedger(loaded.kb);
   const postgres = process.env.BENCH_DATABASE_URL;
   if (postgres === undefined || postgres === '')
