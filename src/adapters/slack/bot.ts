@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { type HelpParts, helpServices } from '../../core/use-cases/services.js';
@@ -50,6 +51,8 @@ export class SlackBot {
   private readonly ctx: SlackContext;
   private port: number | undefined;
   private listening = false;
+  /** Socket Mode: the socket is open now (not dropped, not reconnecting). */
+  private socketOpen = false;
 
   constructor(private readonly options: SlackBotOptions) {
     this.app = new App({
@@ -69,6 +72,7 @@ export class SlackBot {
       settings: options.settings,
     };
     registerListeners(this.app, this.ctx);
+    this.followSocket();
     this.app.error(async (error) => {
       options.log.error({ err: error }, 'slack error');
     });
@@ -93,8 +97,28 @@ export class SlackBot {
     await this.app.stop();
   }
 
-  /** Started and not stopped: Bolt answers Slack's requests (HTTP) or keeps its socket (Socket Mode). */
+  /**
+   * Started and not stopped; in Socket Mode, its socket open too (not between a drop and the
+   * reconnect): what GET /readyz reports.
+   */
   connected(): boolean {
-    return this.listening;
+    return this.listening && (this.options.appToken === undefined || this.socketOpen);
+  }
+
+  /**
+   * Socket Mode: the state of the receiver's socket client. Bolt keeps its receiver private; the
+   * client (@slack/socket-mode) emits "connected" on Slack's hello, "close" when the socket closes, and the other states on the way down.
+   */
+  private followSocket(): void {
+    if (this.options.appToken === undefined) return;
+    const client = (this.app as unknown as { receiver?: { client?: EventEmitter } }).receiver?.client;
+    if (client === undefined) return;
+    client.on('connected', () => {
+      this.socketOpen = true;
+    });
+    for (const down of ['close', 'disconnecting', 'disconnected', 'reconnecting'])
+      client.on(down, () => {
+        this.socketOpen = false;
+      });
   }
 }

@@ -213,8 +213,11 @@ describe('delivered twice', () => {
 describe('Slack asks the bot to reconnect', () => {
   it('after "disconnect" it asks for a new URL, opens a new socket and answers on it', async () => {
     expect(h.fake.connectionsOpened).toBe(1);
+    expect(h.bot.connected()).toBe(true);
     h.fake.sendDisconnect('refresh_requested');
     await h.fake.until(() => h.fake.sockets[0]?.closeCode !== undefined, 2000);
+    // Between the drop and the new socket, /readyz says it is not ready.
+    expect(h.bot.connected()).toBe(false);
     // The client closes the old socket itself, normally.
     expect(h.fake.sockets[0]?.closeCode).toBe(1000);
     // socket-mode waits clientPingTimeout (5 s by default) before reconnecting.
@@ -224,6 +227,7 @@ describe('Slack asks the bot to reconnect', () => {
       APP_TOKEN,
     );
     expect(h.fake.sockets).toHaveLength(2);
+    await h.fake.until(() => h.bot.connected(), 2000);
 
     const { ack, body } = await command('/connects', 'faq connects.expiry', UNLINKED);
     expect(ack.connection).toBe(2);
