@@ -107,12 +107,16 @@ export class SlackBot {
 
   /**
    * Socket Mode: the state of the receiver's socket client. Bolt keeps its receiver private; the
-   * client (@slack/socket-mode) emits "connected" on Slack's hello, "close" when the socket closes, and the other states on the way down.
+   * client (@slack/socket-mode) emits "connected" on Slack's hello, "close" when the socket closes,
+   * and the other states on the way down. A Bolt without it: ready while started, as in HTTP mode.
    */
   private followSocket(): void {
     if (this.options.appToken === undefined) return;
     const client = (this.app as unknown as { receiver?: { client?: EventEmitter } }).receiver?.client;
-    if (client === undefined) return;
+    if (client === undefined) {
+      this.socketOpen = true;
+      return;
+    }
     client.on('connected', () => {
       this.socketOpen = true;
     });
