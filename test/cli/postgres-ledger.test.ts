@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticAccounts } from '../../src/bench/synthetic-ledger.js';
 import { LEDGER_LOCK } from '../../src/store/postgres/migrations.js';
+import { spawnNode } from '../helpers/child-process.js';
 import { runCli } from '../helpers/io.js';
 import { ACCOUNTS_FILE, tempDir } from '../helpers/ledger.js';
 import { type PostgresServer, startPostgres } from '../helpers/postgres-server.js';
@@ -43,22 +43,11 @@ const counts = async (url: string) =>
   )[0];
 
 function importInChild(file: string, url: string) {
-  const child = spawn(process.execPath, [BIN, 'accounts', 'import', file], {
-    env: { ...process.env, DATABASE_URL: url, DATA_DIR: tempDir(), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return spawnNode([BIN, 'accounts', 'import', file], {
+    DATABASE_URL: url,
+    DATA_DIR: tempDir(),
+    LOG_LEVEL: 'silent',
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
 function bigFile(accounts: number): string {

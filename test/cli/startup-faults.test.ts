@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportText } from '../../src/accounts/import-file.js';
 import { openStateStore } from '../../src/store/open-state-store.js';
 import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
+import { spawnNode } from '../helpers/child-process.js';
 import { FakeSlack, SIGNING_SECRET } from '../helpers/fake-slack.js';
 import { freePort } from '../helpers/free-port.js';
 import { dataDirWithModel } from '../helpers/knowledge.js';
@@ -33,26 +33,14 @@ function helpbot(
   options: { signalAfterMs?: number; limitMs?: number } = {},
 ): Promise<Run> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
+  const { child, output, exited } = spawnNode([BIN, ...args], { LOG_LEVEL: 'warn', ...env });
   if (options.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), options.signalAfterMs);
   const limit = setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? 20_000);
-  return new Promise((resolve) => {
-    child.on('exit', (code) => {
-      clearTimeout(limit);
-      const lines = stderr.split('\n').filter((line) => line.startsWith('helpbot:'));
-      resolve({ code, lines, stderr, stdout, ms: Date.now() - started });
-    });
+  return exited.then(({ code }) => {
+    clearTimeout(limit);
+    const { stdout, stderr } = output();
+    const lines = stderr.split('\n').filter((line) => line.startsWith('helpbot:'));
+    return { code, lines, stderr, stdout, ms: Date.now() - started };
   });
 }
 

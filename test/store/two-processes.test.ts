@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../src/store/open-state-store.js';
+import { spawnNode } from '../helpers/child-process.js';
 import { tempDir } from '../helpers/ledger.js';
 import { type PostgresServer, startPostgres } from '../helpers/postgres-server.js';
 import { type RedisServer, startRedis } from '../helpers/redis-server.js';
@@ -36,30 +36,17 @@ interface Where {
   readonly databaseUrl?: string;
 }
 
-function worker(dataDir: string, where: Where): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', WORKER], {
-      env: {
-        ...process.env,
-        MODULE: OPEN_STATE_STORE,
-        DATA_DIR: dataDir,
-        URL: where.url ?? '',
-        DB: where.databaseUrl ?? '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(Number(out)) : reject(new Error(`worker exited ${code}: ${err}`)),
-    );
+async function worker(dataDir: string, where: Where): Promise<number> {
+  const run = spawnNode(['--input-type=module', '-e', WORKER], {
+    MODULE: OPEN_STATE_STORE,
+    DATA_DIR: dataDir,
+    URL: where.url ?? '',
+    DB: where.databaseUrl ?? '',
   });
+  const { code } = await run.exited;
+  const { stdout, stderr } = run.output();
+  if (code !== 0) throw new Error(`worker exited ${code}: ${stderr}`);
+  return Number(stdout);
 }
 
 async function runTwo(dataDir: string, where: Where = {}): Promise<void> {
