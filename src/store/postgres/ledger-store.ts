@@ -169,16 +169,16 @@ export class PostgresLedgerStore implements LedgerStore {
     const tally = new ImportTally();
     const now = Date.now();
     let batch: Account[] = [];
-    // A batch's writes run on the server while the next batch is read and checked here. The next
-    // batch's accounts are all others (an account twice in a file is a problem), and an identity
-    // listed twice is caught by the planner, so reading them does not need this batch written.
+    // A batch's writes run on the server while the next batch is read, checked and planned here.
+    // The next batch's accounts are all others (an account twice in a file is a problem), and an
+    // identity listed twice is caught by the planner, so planning them does not need this batch written.
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (batch.length === 0) return;
-      // The previous batch's writes first (one connection runs one statement at a time anyway),
-      // and their failure, if any, stops the import here.
-      await writing;
-      await stored.load(client, batch);
+      // Read on another connection, while the transaction's connection writes the previous batch:
+      // it sees what was committed before this import, which with the planner's memory of the file
+      // is all a plan needs, and nothing else writes the ledger while this import holds its lock.
+      await stored.load(this.pool, batch);
       const changes: AccountChange[] = [];
       for (const account of batch) {
         const change = planner.plan(account);
@@ -186,6 +186,8 @@ export class PostgresLedgerStore implements LedgerStore {
         // file is still checked, so that one run lists every problem.
         if (change !== undefined && planner.problems.length === 0) changes.push(change);
       }
+      // The previous batch's writes (their failure, if any, stops the import here).
+      await writing;
       if (planner.problems.length === 0) {
         if (!options.dryRun) {
           writing = applyChanges(client, changes, stored.entryCounts(), now);
@@ -217,19 +219,19 @@ export class PostgresLedgerStore implements LedgerStore {
 
 /**
  * What the planner sees of the stored ledger: the accounts of the batch being planned and the owners
- * of their identities, read in two queries before the batch is planned (inside the import's
- * transaction, so earlier batches' writes are seen).
+ * of their identities as committed before the import began, read in two queries before the batch
+ * is planned (outside the import's transaction, which is busy writing the batch before).
  */
 class BatchView implements StoredView {
   private accounts = new Map<string, Account>();
   private owners = new Map<string, string>();
 
-  async load(client: pg.PoolClient, batch: readonly Account[]): Promise<void> {
+  async load(reader: pg.Pool, batch: readonly Account[]): Promise<void> {
     const ids = batch.map((account) => account.id);
     const identities = [...new Set(batch.flatMap((account) => account.identities))];
     const [accounts, owners] = await Promise.all([
-      client.query<AccountRow>(`${ACCOUNT_SELECT} WHERE a.id = ANY($1::text[])`, [ids]),
-      client.query<{ identity: string; account_id: string }>(
+      reader.query<AccountRow>(`${ACCOUNT_SELECT} WHERE a.id = ANY($1::text[])`, [ids]),
+      reader.query<{ identity: string; account_id: string }>(
         'SELECT identity, account_id FROM identities WHERE identity = ANY($1::text[])',
         [identities],
       ),
