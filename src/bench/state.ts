@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withBatchedCounts } from '../core/state/batched-counts.js';
 import type { StateStore } from '../core/state/store.js';
 import { openStateStore } from '../store/open-state-store.js';
 
@@ -10,6 +11,7 @@ import { openStateStore } from '../store/open-state-store.js';
 
 const OPERATIONS = 5000;
 const IN_FLIGHT = 100;
+const BURST = 5000;
 
 async function perSecond(work: (n: number) => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -43,6 +45,22 @@ async function benchOne(name: string, state: StateStore): Promise<void> {
     .map(([operation, rate]) => `${operation} ${Math.round(rate).toLocaleString('en-US')}/s`)
     .join(', ');
   console.log(`state on ${name}, ${IN_FLIGHT} operations in flight: ${line}`);
+  const oneByOne = await burstMs(state);
+  const batched = await burstMs(withBatchedCounts(state));
+  console.log(
+    `state on ${name}, ${BURST.toLocaleString('en-US')} counts at once: ${Math.round(oneByOne)} ms one write each, ${Math.round(batched)} ms batched as the running bot counts`,
+  );
+}
+
+/** All of a burst's counts started together; the time until the last is written. */
+async function burstMs(state: StateStore): Promise<number> {
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: BURST }, () =>
+      state.countStats('2000-01-02', { kind: 'question', outcome: 'answered', intent: 'refunds' }),
+    ),
+  );
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 export async function benchState(): Promise<void> {

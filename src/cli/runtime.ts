@@ -6,6 +6,7 @@ import type { LedgerStore } from '../core/ledger/store.js';
 import { matchingFingerprint } from '../core/match/fingerprint.js';
 import type { SavedModel } from '../core/match/model.js';
 import { type RulesPolicy, rulesPolicyFrom } from '../core/rules/policy.js';
+import { withBatchedCounts } from '../core/state/batched-counts.js';
 import { AfterReply } from '../core/state/bookkeeping.js';
 import type { StateStore } from '../core/state/store.js';
 import { knowledgeSourceKey, readCachedKnowledge, writeCachedKnowledge } from '../knowledge-files/cache.js';
@@ -153,9 +154,14 @@ async function deskRuntime<L extends LedgerStore | undefined, S extends StateSto
   log: Logger,
   kb: KnowledgeBase,
   ledger: L,
-  state: S,
+  opened: S,
   options: RuntimeOptions,
 ): Promise<Runtime<L, S>> {
+  // The running bot counts a burst's figures in a few writes; commands count inline, so that what
+  // they print next is already there.
+  const state = (
+    opened !== undefined && options.recordAfterReply === true ? withBatchedCounts(opened) : opened
+  ) as S;
   const cacheDir = join(config.DATA_DIR, 'cache');
   const savedModel = readCachedModel(cacheDir, matchingFingerprint(kb));
   const model = options.languageModel

@@ -1,4 +1,4 @@
-import type { DayStats, FeedbackRecord, Notice, StatsEvent } from './store.js';
+import type { DayStats, FeedbackRecord, Notice, StatsEvent, StatsEvents } from './store.js';
 
 // How the state store keeps its records, whatever it keeps them in: how long, how many, and what a
 // new record replaces. Pure, so that every StateStore (Keyv, memory) applies the same rules.
@@ -65,7 +65,22 @@ const MODEL_COUNTERS = ['modelCalls', 'modelTokens', 'modelFailures', 'modelPaus
  * What an event adds to its day, as increments of counters: a store that can add atomically
  * (SQL `n = n + ?`, Redis `HINCRBY`) never loses a count to a concurrent one.
  */
-export function dayIncrements(event: StatsEvent): readonly (readonly [DayCounter, number])[] {
+export function dayIncrements(events: StatsEvents): readonly (readonly [DayCounter, number])[] {
+  if (!isOneEvent(events)) {
+    // Several events, one increment per counter: a batch is one write however many it holds.
+    const totals = new Map<DayCounter, number>();
+    for (const event of events)
+      for (const [counter, n] of eventIncrements(event)) totals.set(counter, (totals.get(counter) ?? 0) + n);
+    return [...totals];
+  }
+  return eventIncrements(events);
+}
+
+function isOneEvent(events: StatsEvents): events is StatsEvent {
+  return !Array.isArray(events);
+}
+
+function eventIncrements(event: StatsEvent): readonly (readonly [DayCounter, number])[] {
   switch (event.kind) {
     case 'question': {
       if (event.outcome === 'refused') return [];
@@ -129,7 +144,7 @@ export function countsOf(day: DayStats): [string, number][] {
   ];
 }
 
-/** The day with the event counted: for stores that keep a day as one value (memory, Keyv). */
-export function addToDay(day: DayStats, event: StatsEvent): DayStats {
-  return dayFromCounts(day.day, [...countsOf(day), ...dayIncrements(event)]);
+/** The day with the events counted: for stores that keep a day as one value (memory). */
+export function addToDay(day: DayStats, events: StatsEvents): DayStats {
+  return dayFromCounts(day.day, [...countsOf(day), ...dayIncrements(events)]);
 }

@@ -93,6 +93,9 @@ export type StatsEvent =
   | { readonly kind: 'model-failure' }
   | { readonly kind: 'model-pause' };
 
+/** One event, or several of one day counted together (see batched-counts.ts). */
+export type StatsEvents = StatsEvent | readonly StatsEvent[];
+
 export interface StateStore {
   saveQuestion(question: QuestionRecord): Promise<void>;
   question(id: string): Promise<QuestionRecord | undefined>;
@@ -117,7 +120,8 @@ export interface StateStore {
   /** One notice per intent: a new one replaces the old. */
   saveNotice(notice: Notice): Promise<void>;
   notices(): Promise<Notice[]>;
-  countStats(day: string, event: StatsEvent): Promise<void>;
+  /** Counts one event, or several of one day in one write (the running bot batches them). */
+  countStats(day: string, events: StatsEvents): Promise<void>;
   stats(days: readonly string[]): Promise<DayStats[]>;
   close(): Promise<void>;
 }

@@ -16,7 +16,7 @@ import type {
   Notice,
   QuestionRecord,
   StateStore,
-  StatsEvent,
+  StatsEvents,
   TaughtExample,
 } from '../../core/state/store.js';
 import { ExpiringMap } from './expiring-map.js';
@@ -121,10 +121,10 @@ export class MemoryStateStore implements StateStore {
     return this.list<Notice>('notices');
   }
 
-  async countStats(day: string, event: StatsEvent): Promise<void> {
+  async countStats(day: string, events: StatsEvents): Promise<void> {
     const kept = this.open();
     const current = kept.get<DayStats>(`stats:${day}`) ?? emptyDay(day);
-    kept.set(`stats:${day}`, addToDay(current, event), STATS_TTL_MS);
+    kept.set(`stats:${day}`, addToDay(current, events), STATS_TTL_MS);
   }
 
   async stats(days: readonly string[]): Promise<DayStats[]> {

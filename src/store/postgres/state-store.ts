@@ -13,7 +13,7 @@ import type {
   FeedbackRecord,
   Notice,
   QuestionRecord,
-  StatsEvent,
+  StatsEvents,
   TaughtExample,
 } from '../../core/state/store.js';
 import { type CheckableStateStore, shapedItem } from '../state-errors.js';
@@ -218,8 +218,8 @@ export class PostgresStateStore implements CheckableStateStore {
     return result.rows.map((row) => shapedItem('notices', row.notice));
   }
 
-  async countStats(day: string, event: StatsEvent): Promise<void> {
-    const increments = dayIncrements(event);
+  async countStats(day: string, events: StatsEvents): Promise<void> {
+    const increments = dayIncrements(events);
     if (increments.length === 0) return;
     await this.query(
       `INSERT INTO state_day_counts (day, counter, n, expires)

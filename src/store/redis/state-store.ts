@@ -15,7 +15,7 @@ import type {
   FeedbackRecord,
   Notice,
   QuestionRecord,
-  StatsEvent,
+  StatsEvents,
   TaughtExample,
 } from '../../core/state/store.js';
 import { type CheckableStateStore, shapedItem } from '../state-errors.js';
@@ -198,8 +198,8 @@ export class RedisStateStore implements CheckableStateStore {
       .map((stored) => shapedItem('notices', stored.notice));
   }
 
-  async countStats(day: string, event: StatsEvent): Promise<void> {
-    const increments = dayIncrements(event);
+  async countStats(day: string, events: StatsEvents): Promise<void> {
+    const increments = dayIncrements(events);
     if (increments.length === 0) return;
     const name = key(`stats:${day}`);
     const batch = (await this.client()).multi();

@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarise } from '../../../src/bench/stats.js';
+import type { NodeChild } from '../../helpers/child-process.js';
 import {
   APP_ID,
   FakeDiscord,
@@ -13,8 +12,8 @@ import {
   slashCommand,
   snowflake,
 } from '../../helpers/fake-discord.js';
+import { startHelpbot, stopHelpbots } from '../../helpers/helpbot-process.js';
 import { runCli } from '../../helpers/io.js';
-import { dataDirWithModel } from '../../helpers/knowledge.js';
 import { ACCOUNTS_FILE } from '../../helpers/ledger.js';
 import { type PostgresServer, startPostgres } from '../../helpers/postgres-server.js';
 import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
@@ -25,45 +24,25 @@ import { TOKEN } from './harness.js';
 // does to two connections of one bot: each event is handled once in all, and when one instance is
 // killed the other goes on.
 
-const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
 const MODERATOR_ID = '200000000000000050';
 
 let fake: FakeDiscord;
 let postgres: PostgresServer;
 let redis: RedisServer;
 let databaseUrl = '';
-const bots: ChildProcess[] = [];
+const bots: NodeChild[] = [];
 
-function startBot(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APP_ID: APP_ID,
-      DISCORD_API_BASE: fake.apiBase,
-      HELP_CHANNEL_IDS: HELP_CHANNEL_ID,
-      MODERATOR_ROLE_IDS: MOD_ROLE_ID,
-      DATABASE_URL: databaseUrl,
-      KEYV_URL: redis.url,
-      DATA_DIR: dataDirWithModel(),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  bots.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`never ready: ${stderr}`)), 20_000);
-    const check = setInterval(() => {
-      if (!stderr.includes('discord ready')) return;
-      clearInterval(check);
-      clearTimeout(deadline);
-      resolve(child);
-    }, 50);
-  });
+async function startBot(): Promise<void> {
+  const env = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APP_ID: APP_ID,
+    DISCORD_API_BASE: fake.apiBase,
+    HELP_CHANNEL_IDS: HELP_CHANNEL_ID,
+    MODERATOR_ROLE_IDS: MOD_ROLE_ID,
+    DATABASE_URL: databaseUrl,
+    KEYV_URL: redis.url,
+  };
+  bots.push(await startHelpbot(env, 'discord ready'));
 }
 
 beforeAll(async () => {
@@ -80,14 +59,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const bot of bots) if (bot.exitCode === null && bot.signalCode === null) bot.kill('SIGTERM');
-  await Promise.all(
-    bots.map((bot) =>
-      bot.exitCode !== null || bot.signalCode !== null
-        ? undefined
-        : new Promise((resolve) => bot.once('exit', resolve)),
-    ),
-  );
+  await stopHelpbots(bots);
   await fake.close();
   await redis.stop();
   await postgres.stop();
@@ -197,8 +169,8 @@ describe('two instances on one token, one PostgreSQL and one Redis', () => {
     }));
     for (const payload of payloads.slice(0, 300)) fake.dispatch('INTERACTION_CREATE', payload);
     const [victim] = bots;
-    victim?.kill('SIGKILL');
-    await new Promise((resolve) => victim?.once('exit', resolve));
+    victim?.child.kill('SIGKILL');
+    await victim?.exited;
     for (const payload of payloads.slice(300)) fake.dispatch('INTERACTION_CREATE', payload);
     const calls = await callbacksFor(
       payloads.map((p) => p.id),

@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeChild } from '../../helpers/child-process.js';
 import {
   BOT_USER_ID,
   FakeSlack,
@@ -10,44 +9,27 @@ import {
   slashCommandBody,
 } from '../../helpers/fake-slack.js';
 import { freePort } from '../../helpers/free-port.js';
-import { dataDirWithModel } from '../../helpers/knowledge.js';
+import { startHelpbot, stopHelpbots } from '../../helpers/helpbot-process.js';
 import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 
 // Slack in HTTP mode behind a load balancer: two `helpbot start` processes on one Redis, either of
 // which may get a request. Slack's retry of an event (X-Slack-Retry-Num) and one delivery that
 // reaches both instances have one effect between them.
 
-const BIN = fileURLToPath(new URL('../../../bin/helpbot.js', import.meta.url));
-
 let slack: FakeSlack;
 let redis: RedisServer;
-const instances: { child: ChildProcess; port: number }[] = [];
+const instances: { bot: NodeChild; port: number }[] = [];
 
 async function startInstance(): Promise<void> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDirWithModel(),
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-test-token-0000',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_PORT: String(port),
-      SLACK_API_URL: slack.apiUrl,
-      KEYV_URL: redis.url,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const deadline = Date.now() + 20_000;
-  while (!stderr.includes('slack ready')) {
-    if (Date.now() > deadline) throw new Error(`never ready: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  instances.push({ child, port });
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-test-token-0000',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_PORT: String(port),
+    SLACK_API_URL: slack.apiUrl,
+    KEYV_URL: redis.url,
+  };
+  instances.push({ bot: await startHelpbot(env, 'slack ready'), port });
 }
 
 beforeAll(async () => {
@@ -58,15 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(
-    instances.map(
-      ({ child }) =>
-        new Promise((resolve) => {
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await stopHelpbots(instances.map(({ bot }) => bot));
   await redis.stop();
   await slack.close();
 }, 30_000);

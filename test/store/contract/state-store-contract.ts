@@ -295,6 +295,35 @@ export function stateStoreContract(
       expect(await state.channelSettings('c1')).toEqual({ mutedUntil: 'forever' });
     });
 
+    it('counts several events of one day in one call exactly as one by one', async () => {
+      const state = await open();
+      const day = '2026-11-27';
+      await state.countStats(day, { kind: 'escalated' });
+      await state.countStats(day, [
+        { kind: 'question', outcome: 'answered', intent: 'refunds' },
+        { kind: 'question', outcome: 'answered', intent: 'refunds' },
+        { kind: 'question', outcome: 'abstained', intent: null },
+        { kind: 'question', outcome: 'refused', intent: null },
+        { kind: 'feedback', verdict: 'helpful' },
+        { kind: 'model-call', tokens: 120 },
+        { kind: 'model-call', tokens: 80 },
+      ]);
+      await state.countStats(day, []);
+      expect((await state.stats([day]))[0]).toEqual({
+        day,
+        questions: 3,
+        answered: 2,
+        clarified: 0,
+        abstained: 1,
+        escalated: 1,
+        helpful: 1,
+        notHelpful: 0,
+        intents: { refunds: 2 },
+        modelCalls: 2,
+        modelTokens: 200,
+      });
+    });
+
     it('keeps every change made at once, by one store or two on one backend', async () => {
       const first = await open();
       const second = await sibling(first);
