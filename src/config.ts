@@ -46,6 +46,14 @@ const envSchema = z.object({
   SLACK_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   // GET /healthz and /readyz for a supervisor or an orchestrator; off when unset.
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  // The moderators' web dashboard: off when unset. It listens on DASHBOARD_HOST (this machine only
+  // unless changed); DASHBOARD_URL is the address moderators open, when a proxy serves it elsewhere.
+  DASHBOARD_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  DASHBOARD_HOST: optional(z.string().min(1)).default('127.0.0.1'),
+  DASHBOARD_URL: optional(httpUrl),
+  // Signs sign-in links and sessions; several instances behind one address must share it. Unset: a
+  // random one is kept in DATA_DIR/dashboard-secret.
+  DASHBOARD_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   SLACK_API_URL: optional(httpUrl).default('https://slack.com/api/'),
   SLACK_MODERATOR_IDS: list(slackUserId),
   // How long `start` waits for Discord or Slack to accept the bot before it gives up with one line.

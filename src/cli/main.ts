@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   accounts: async () => (await import('./commands/accounts.js')).accountsCommand,
   balance: async () => (await import('./commands/balance.js')).balanceCommand,
   discord: async () => (await import('./commands/discord.js')).discordCommand,
+  dashboard: async () => (await import('./commands/dashboard.js')).dashboardCommand,
 };
 
 export const USAGE = `usage: helpbot <command> [options]
@@ -27,6 +28,7 @@ export const USAGE = `usage: helpbot <command> [options]
   accounts import FILE.json [--dry-run]   load accounts and ledger entries (all or nothing)
   balance ID [--now TIME] [--json]        one member's account facts
   discord deploy-commands [--guild ID]    register the slash commands with Discord
+  dashboard [--port N] [--as ID]          the moderators' web dashboard alone, with a sign-in link
   knowledge check                         validate knowledge/
   knowledge calibrate                     refit the confidence model to knowledge/
   knowledge export [--out FILE]           taught examples and notices, as YAML for review

@@ -1,4 +1,5 @@
 import { discordConfigured, moderatorDirectory, slackConfigured } from '../config.js';
+import type { DashboardLinks } from '../core/moderation/action.js';
 import { Moderation } from '../core/moderation/moderation.js';
 import type { HelpParts } from '../core/use-cases/services.js';
 import type { BotRuntime } from './runtime.js';
@@ -7,7 +8,7 @@ import type { BotRuntime } from './runtime.js';
 // moderation on both, and each configured platform's adapter on the same parts.
 
 /** What every platform's adapter, and the terminal chat, is built on. */
-export function helpParts(runtime: BotRuntime, clock?: () => Date): HelpParts {
+export function helpParts(runtime: BotRuntime, clock?: () => Date, dashboard?: DashboardLinks): HelpParts {
   return {
     desk: runtime.desk,
     state: runtime.state,
@@ -16,6 +17,7 @@ export function helpParts(runtime: BotRuntime, clock?: () => Date): HelpParts {
       runtime.ledger,
       runtime.state,
       moderatorDirectory(runtime.config),
+      dashboard === undefined ? {} : { dashboard },
     ),
     log: runtime.log,
     ...(clock === undefined ? {} : { clock }),

@@ -7,6 +7,7 @@ import { TIME_UP, within } from '../../core/time-limit.js';
 import { helpServices } from '../../core/use-cases/services.js';
 import { DEMO_ACCOUNT_ID, demoAccounts } from '../../demo/demo-ledger.js';
 import { parseCommandArgs, parseIdentity, parseNow } from '../args.js';
+import { dashboardSite, type RunningDashboard, startDashboard } from '../dashboard.js';
 import { type Check, type HealthServer, startHealthServer } from '../health-server.js';
 import { consoleIdentity } from '../identity.js';
 import { EXIT_OK, type Io, UsageError } from '../io.js';
@@ -27,12 +28,17 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
   // so no member waits for that.
   void runtime.desk.matcher;
   if (discordConfigured(runtime.config) || slackConfigured(runtime.config)) return runPlatforms(runtime);
+  let dashboard: RunningDashboard | undefined;
   try {
     const demo = await loadDemoOnFirstRun(runtime, consoleIdentity(io.env), fixedNow ?? new Date());
     runtime.log.debug({ identity, demo }, 'terminal chat starting');
+    const site = runtime.config.DASHBOARD_PORT === undefined ? undefined : dashboardSite(runtime);
+    const parts = helpParts(runtime, fixedNow === undefined ? undefined : () => fixedNow, site?.links);
+    if (site !== undefined && runtime.config.DASHBOARD_PORT !== undefined)
+      dashboard = await startDashboard(runtime, parts, site, runtime.config.DASHBOARD_PORT);
     await runTerminalChat({
       // One person at a terminal: no cooldown between their questions.
-      services: helpServices(helpParts(runtime, fixedNow === undefined ? undefined : () => fixedNow), 0),
+      services: helpServices(parts, 0),
       input: io.stdin,
       output: io.stdout,
       identity,
@@ -41,6 +47,7 @@ export async function startCommand(args: readonly string[], io: Io): Promise<num
       roles: values.moderator ? [CONSOLE_MODERATOR_ROLE] : [],
     });
   } finally {
+    await dashboard?.close();
     await runtime.close();
   }
   return EXIT_OK;
@@ -58,7 +65,9 @@ async function runPlatforms(runtime: BotRuntime): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
-  const platforms = await configuredPlatforms(runtime, helpParts(runtime)).catch(async (error: unknown) => {
+  const site = config.DASHBOARD_PORT === undefined ? undefined : dashboardSite(runtime);
+  const parts = helpParts(runtime, undefined, site?.links);
+  const platforms = await configuredPlatforms(runtime, parts).catch(async (error: unknown) => {
     await runtime.close();
     throw error;
   });
@@ -66,6 +75,14 @@ async function runPlatforms(runtime: BotRuntime): Promise<number> {
     await runtime.close();
     throw error;
   });
+  const dashboard =
+    site === undefined || config.DASHBOARD_PORT === undefined
+      ? undefined
+      : await startDashboard(runtime, parts, site, config.DASHBOARD_PORT).catch(async (error: unknown) => {
+          await health?.close();
+          await runtime.close();
+          throw error;
+        });
   const started: Platform[] = [];
   try {
     for (const platform of platforms) {
@@ -103,6 +120,7 @@ async function runPlatforms(runtime: BotRuntime): Promise<number> {
       });
     }
     await health?.close();
+    await dashboard?.close();
     await runtime.close();
   }
   log.info('stopped');

@@ -202,6 +202,10 @@ export const en = {
     member: 'The member',
     reason: 'Why (kept in the audit log)',
     exampleQuestion: 'The question as members ask it',
+    dashboard: "A private sign-in link to the moderators' web dashboard (valid 10 minutes, once)",
+    dismiss: 'Take a question off the unanswered list without teaching it',
+    questionId: "The question's id, as the unanswered list shows it",
+    unnotice: "End an entry's notice now",
   },
   /** The terminal chat's own lines. */
   terminal: {
@@ -244,6 +248,15 @@ export const en = {
     muted: (channel: string, untilIso: string | null) =>
       `Automatic replies are off in ${channel} ${untilIso === null ? 'until unmuted' : `until ${minuteUtc(untilIso)}`}.`,
     unmuted: (channel: string) => `Automatic replies are back on in ${channel}.`,
+    dashboardLink: (url: string, expiresIso: string) =>
+      `Your sign-in link to the dashboard, for you alone: ${url}\nIt works once, until ${minuteUtc(expiresIso)}.`,
+    dashboardLinkAudited: (expiresIso: string) =>
+      `Sign-in link issued, valid until ${minuteUtc(expiresIso)}.`,
+    dashboardOff: 'The dashboard is not served here: set DASHBOARD_PORT (see the README).',
+    noQuestion: (id: string) => `There is no unanswered question "${id}".`,
+    dismissed: (text: string) => `Taken off the unanswered list: "${text}".`,
+    noNotice: (intent: string) => `There is no notice on ${intent}.`,
+    noticeEnded: (intent: string) => `The notice on ${intent} has ended.`,
   },
   /** What moderators read in their reports (and operators in `helpbot balance`, `helpbot knowledge preview`). */
   report: {

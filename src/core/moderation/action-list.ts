@@ -1,6 +1,8 @@
 import type { CommandOf } from './action.js';
 import { adjust } from './actions/adjust.js';
 import { audit } from './actions/audit.js';
+import { dashboard } from './actions/dashboard.js';
+import { dismiss } from './actions/dismiss.js';
 import { grant } from './actions/grant.js';
 import { lookup } from './actions/lookup.js';
 import { mute } from './actions/mute.js';
@@ -11,6 +13,7 @@ import { stats } from './actions/stats.js';
 import { teach } from './actions/teach.js';
 import { unanswered } from './actions/unanswered.js';
 import { unmute } from './actions/unmute.js';
+import { unnotice } from './actions/unnotice.js';
 
 /**
  * Every moderator action, in the order platforms list them (`/connects-mod`, `/mod`). A new action
@@ -18,7 +21,9 @@ import { unmute } from './actions/unmute.js';
  */
 export const MODERATOR_ACTIONS = [
   teach,
+  dismiss,
   notice,
+  unnotice,
   grant,
   adjust,
   outcome,
@@ -29,6 +34,7 @@ export const MODERATOR_ACTIONS = [
   stats,
   audit,
   preview,
+  dashboard,
 ] as const;
 
 /** A moderator's command: one action's name and its arguments, whatever platform it came from. */

@@ -1,7 +1,9 @@
 import { type ArgsOf, argsFrom, type Parameter, type RawArgs } from '../commands/arguments.js';
+import type { Overview } from '../dashboard/overview.js';
 import type { HelpDesk } from '../help-desk.js';
 import type { LedgerStore } from '../ledger/store.js';
 import type { StateStore } from '../state/store.js';
+import type { Actor } from '../types.js';
 import type { ModCode, TeachSuggestion } from './commands.js';
 
 /** What moderator actions read of the help desk: the FAQ, the policy, the matcher, an entry's answer. */
@@ -15,12 +17,25 @@ export interface ActionContext {
   readonly requestId: string;
   /** The moderator's identity, `platform:id`. */
   readonly by: string;
+  /** The moderator as the platform reported them (roles included). */
+  readonly actor: Actor;
+  /** Sign-in links to the web dashboard, where one is served. */
+  readonly dashboard?: DashboardLinks;
   readonly now: Date;
+}
+
+/** Makes a moderator's single-use sign-in link to the dashboard. */
+export interface DashboardLinks {
+  linkFor(actor: Actor, now: Date): { readonly url: string; readonly expires: Date };
 }
 
 /** What an action did: the moderator's answer and what the audit keeps. */
 export interface ActionOutcome {
   readonly text: string;
+  /** What the audit keeps of the answer when the answer holds a secret (a sign-in link). */
+  readonly auditedText?: string;
+  /** The figures behind the answer, for a platform that can show them as a chart. */
+  readonly chart?: Overview;
   readonly suggestions?: readonly TeachSuggestion[];
   readonly target: string;
   readonly before: unknown;

@@ -1,4 +1,5 @@
 import type { RawArgs } from '../commands/arguments.js';
+import type { Overview } from '../dashboard/overview.js';
 import type { Actor } from '../types.js';
 import type { ModCommand } from './action-list.js';
 
@@ -44,5 +45,7 @@ export type ModResult =
       readonly text: string;
       readonly replayed: boolean;
       readonly suggestions?: readonly TeachSuggestion[];
+      /** Figures a platform shows as a chart beside the text (`stats`). */
+      readonly chart?: Overview;
     }
   | { readonly ok: false; readonly code: ModCode; readonly text: string };

@@ -3,7 +3,7 @@ import { en } from '../messages/en.js';
 import type { AuditEntry, StateStore } from '../state/store.js';
 import { displayText } from '../text/display.js';
 import { identityOf } from '../types.js';
-import { type ActionOutcome, type ModerationDesk, Refusal } from './action.js';
+import { type ActionOutcome, type DashboardLinks, type ModerationDesk, Refusal } from './action.js';
 import { MOD_ACTIONS, MODERATOR_ACTIONS } from './action-list.js';
 import type { ModRequest, ModResult, ReadModRequest } from './commands.js';
 import { can, type ModeratorDirectory } from './permissions.js';
@@ -20,6 +20,7 @@ export class Moderation {
     private readonly ledger: LedgerStore,
     private readonly state: StateStore,
     private readonly directory: ModeratorDirectory,
+    private readonly services: { readonly dashboard?: DashboardLinks } = {},
   ) {}
 
   /** A command built in code (a button, a test): its arguments are typed by its action. */
@@ -59,7 +60,7 @@ export class Moderation {
       before: done.before,
       after: done.after,
       reason: done.reason ?? '',
-      result: done.text,
+      result: done.auditedText ?? done.text,
     };
     await this.state.appendAudit(entry);
     return {
@@ -67,6 +68,7 @@ export class Moderation {
       text: done.text,
       replayed: false,
       ...(done.suggestions === undefined ? {} : { suggestions: done.suggestions }),
+      ...(done.chart === undefined ? {} : { chart: done.chart }),
     };
   }
 
@@ -81,7 +83,9 @@ export class Moderation {
         state: this.state,
         requestId: request.id,
         by: identityOf(request.actor),
+        actor: request.actor,
         now: request.now,
+        ...(this.services.dashboard === undefined ? {} : { dashboard: this.services.dashboard }),
       },
       request.values,
     );

@@ -1,3 +1,4 @@
+import { overviewOf } from '../dashboard/overview.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Matcher } from '../match/matcher.js';
 import { en } from '../messages/en.js';
@@ -23,40 +24,18 @@ export function unansweredLines(questions: readonly QuestionRecord[], matcher: M
   );
 }
 
-export function statsLines(days: readonly DayStats[], kb: KnowledgeBase): string {
-  const total = days.reduce(
-    (sum, day) => ({
-      questions: sum.questions + day.questions,
-      answered: sum.answered + day.answered,
-      abstained: sum.abstained + day.abstained,
-      escalated: sum.escalated + day.escalated,
-      helpful: sum.helpful + day.helpful,
-      notHelpful: sum.notHelpful + day.notHelpful,
-    }),
-    { questions: 0, answered: 0, abstained: 0, escalated: 0, helpful: 0, notHelpful: 0 },
-  );
-  const intents = new Map<string, number>();
-  for (const day of days)
-    for (const [intent, n] of Object.entries(day.intents))
-      intents.set(intent, (intents.get(intent) ?? 0) + n);
-  const top = [...intents]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([intent, n]) => `${kb.entries.find((entry) => entry.id === intent)?.title ?? intent} (${n})`);
-  const model = {
-    calls: days.reduce((sum, day) => sum + (day.modelCalls ?? 0), 0),
-    tokens: days.reduce((sum, day) => sum + (day.modelTokens ?? 0), 0),
-    failures: days.reduce((sum, day) => sum + (day.modelFailures ?? 0), 0),
-    pauses: days.reduce((sum, day) => sum + (day.modelPauses ?? 0), 0),
-  };
+/** The figures over the days given, and the last `perDay` of them day by day (newest first). */
+export function statsLines(days: readonly DayStats[], kb: KnowledgeBase, perDay = days.length): string {
+  const { total, topTopics, model } = overviewOf(days, kb);
   const modelUsed = model.calls + model.failures + model.pauses > 0;
+  const newestFirst = [...days].sort((a, b) => b.day.localeCompare(a.day)).slice(0, perDay);
   return [
     en.report.stats(days.length, total),
     // Only where a language model is configured and was asked: the offline bot has nothing to say here.
     ...(modelUsed ? [en.report.model(model)] : []),
-    en.report.topTopics(top),
+    en.report.topTopics(topTopics.map((topic) => `${topic.title} (${topic.count})`)),
     en.report.perDay,
-    ...days.map(en.report.day),
+    ...newestFirst.map(en.report.day),
   ].join('\n');
 }
 

@@ -105,6 +105,8 @@ export interface StateStore {
   /** Abstentions, "not helpful" answers and escalations, for moderators to look at. */
   markUnanswered(questionId: string): Promise<void>;
   unanswered(limit: number): Promise<QuestionRecord[]>;
+  /** Takes a question off the unanswered list; false when it was not on it. */
+  dismissUnanswered(questionId: string): Promise<boolean>;
   /** Starts a cooldown unless one is running; returns the milliseconds left of a running one, else 0. */
   cooldown(key: string, ms: number, now: Date): Promise<number>;
   /** True the first time a key is claimed within `ms`: a redelivered event has one effect. */

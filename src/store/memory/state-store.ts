@@ -52,6 +52,16 @@ export class MemoryStateStore implements StateStore {
     this.open().set('unanswered', withUnanswered(this.list<string>('unanswered'), questionId));
   }
 
+  async dismissUnanswered(questionId: string): Promise<boolean> {
+    const ids = this.list<string>('unanswered');
+    if (!ids.includes(questionId)) return false;
+    this.open().set(
+      'unanswered',
+      ids.filter((id) => id !== questionId),
+    );
+    return true;
+  }
+
   async unanswered(limit: number): Promise<QuestionRecord[]> {
     const kept = this.open();
     const records: QuestionRecord[] = [];

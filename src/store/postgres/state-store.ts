@@ -118,6 +118,11 @@ export class PostgresStateStore implements CheckableStateStore {
     );
   }
 
+  async dismissUnanswered(questionId: string): Promise<boolean> {
+    const result = await this.query('DELETE FROM state_unanswered WHERE question_id = $1', [questionId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
   async unanswered(limit: number): Promise<QuestionRecord[]> {
     // Questions that have lapsed are passed over, not counted.
     const result = await this.query<{ record: string }>(

@@ -117,6 +117,10 @@ export class RedisStateStore implements CheckableStateStore {
     });
   }
 
+  async dismissUnanswered(questionId: string): Promise<boolean> {
+    return (await (await this.client()).zRem(key('unanswered'), questionId)) > 0;
+  }
+
   async unanswered(limit: number): Promise<QuestionRecord[]> {
     if (limit <= 0) return [];
     const ids = await (await this.client()).zRange(key('unanswered'), 0, -1, { REV: true });

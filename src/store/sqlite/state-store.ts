@@ -114,6 +114,12 @@ export class SqliteStateStore implements CheckableStateStore {
     );
   }
 
+  async dismissUnanswered(questionId: string): Promise<boolean> {
+    return this.write(
+      () => this.db.prepare('DELETE FROM unanswered WHERE question_id = ?').run(questionId).changes > 0,
+    );
+  }
+
   async unanswered(limit: number): Promise<QuestionRecord[]> {
     // Questions that have lapsed are passed over, not counted.
     const rows = this.db
