@@ -9,6 +9,14 @@ import { questionsChart } from './chart-config.js';
 
 Chart.register(...registerables);
 
+export const CHART_FILE_NAME = 'connects-questions-30-days.png';
+
+/** The image's text for screen readers, and for chat clients that cannot show it. */
+export function chartDescription(overview: Overview): string {
+  const { total } = overview;
+  return `Questions per day over the last ${overview.days.length} days: ${total.questions} in all, ${total.answered} answered, ${total.clarified} clarified, ${total.abstained} abstained, ${total.escalated} escalated.`;
+}
+
 const WIDTH = 900;
 const HEIGHT = 420;
 

@@ -24,8 +24,34 @@ export interface RestCall {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly body: Record<string, unknown> | null;
+  /** Files sent with the request (multipart/form-data, as discord.js sends attachments). */
+  readonly files: readonly SentFile[];
   /** When the request reached the fake (Date.now()). */
   readonly receivedAt: number;
+}
+
+export interface SentFile {
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Buffer;
+}
+
+/** A request's JSON body, or a multipart one's payload_json and its files. */
+async function readBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): Promise<[Record<string, unknown> | null, SentFile[]]> {
+  if (contentType?.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const files: SentFile[] = [];
+    for (const [, value] of form)
+      if (typeof value !== 'string')
+        files.push({ name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+    const payload = form.get('payload_json');
+    return [typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : null, files];
+  }
+  const text = raw.toString('utf8');
+  return [text === '' ? null : (JSON.parse(text) as Record<string, unknown>), []];
 }
 
 interface Waiter {
@@ -307,9 +333,15 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-    const text = Buffer.concat(chunks).toString('utf8');
-    const body = text === '' ? null : (JSON.parse(text) as Record<string, unknown>);
-    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body, receivedAt };
+    const [body, files] = await readBody(Buffer.concat(chunks), req.headers['content-type']);
+    const call: RestCall = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      body,
+      files,
+      receivedAt,
+    };
     this.calls.push(call);
     for (const waiter of [...this.waiters]) {
       if (waiter.test(call)) {

@@ -59,9 +59,19 @@ function parseBody(text: string, contentType: string | undefined): Record<string
   return args;
 }
 
+/** The file's bytes, sent raw or as the file part of a multipart form (as @slack/web-api does). */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  for (const [, value] of form) if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer());
+  return Buffer.alloc(0);
+}
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: Response[] = [];
+  /** Files uploaded (files.uploadV2), by file id: their bytes. */
+  readonly uploads = new Map<string, Buffer>();
   /** Socket Mode: every ack received, in order. */
   readonly acks: Ack[] = [];
   /** Socket Mode: each connection the bot opened, in order, with its close code once closed. */
@@ -222,9 +232,19 @@ export class FakeSlack {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
     const url = req.url ?? '/';
     res.setHeader('content-type', 'application/json');
+    if (url.startsWith('/upload/')) {
+      // The second step of files.uploadV2: the file's bytes, to the address the first step gave.
+      this.uploads.set(
+        url.slice('/upload/'.length),
+        await uploadedBytes(Buffer.concat(chunks), req.headers['content-type']),
+      );
+      res.end(JSON.stringify({ ok: true }));
+      this.wake();
+      return;
+    }
+    const body = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
     if (url.startsWith('/respond/')) {
       this.responses.push({ token: url.slice('/respond/'.length), body, seq: ++this.seq });
       res.end(JSON.stringify({ ok: true }));
@@ -267,6 +287,16 @@ export class FakeSlack {
         return { ok: true, message_ts: `${Date.now() / 1000}` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++this.seq}`;
+        return { ok: true, file_id: id, upload_url: `http://127.0.0.1:${this.port}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as {
+          id: string;
+        }[];
+        return { ok: true, files: files.map((file) => ({ id: file.id })) };
+      }
       default:
         return { ok: true };
     }

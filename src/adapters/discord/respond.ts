@@ -1,4 +1,5 @@
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { type AttachmentPayload, MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Overview } from '../../core/dashboard/overview.js';
 import { en } from '../../core/messages/en.js';
 import type { Shown } from '../../core/use-cases/services.js';
 import { componentsOf, NO_PINGS, splitContent } from './render.js';
@@ -40,13 +41,15 @@ export class Responder {
   /** What the core decided to show; an interaction always gets an answer, so never nothing. */
   async show(shown: Shown): Promise<void> {
     if (shown.kind === 'nothing') throw new Error('an interaction must be answered');
-    await this.send(splitContent(shown.text), componentsOf(shown.buttons), shown.private);
+    const files = shown.chart === undefined ? [] : [await chartFile(shown.chart)];
+    await this.send(splitContent(shown.text), componentsOf(shown.buttons), shown.private, files);
   }
 
   private async send(
     chunks: readonly string[],
     components: ReturnType<typeof componentsOf>,
     ephemeral: boolean,
+    files: readonly AttachmentPayload[],
   ) {
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.deferring !== null) await this.deferring;
@@ -58,7 +61,13 @@ export class Responder {
       await interaction.editReply({ content: en.answeredElsewhere(ephemeral), allowedMentions: NO_PINGS });
     for (const [index, content] of chunks.entries()) {
       const last = index === chunks.length - 1;
-      const body = { content, allowedMentions: NO_PINGS, components: last ? components : [] };
+      // The chart goes with the first message, beside the figures it draws.
+      const body = {
+        content,
+        allowedMentions: NO_PINGS,
+        components: last ? components : [],
+        files: index === 0 ? [...files] : [],
+      };
       const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
       if (index === 0 && (interaction.deferred || interaction.replied)) {
         if (interaction.replied || elsewhere)
@@ -71,4 +80,10 @@ export class Responder {
       }
     }
   }
+}
+
+/** The stats chart as a PNG attachment (the drawing library loads only when a chart is asked for). */
+async function chartFile(chart: Overview): Promise<AttachmentPayload> {
+  const { overviewPng, CHART_FILE_NAME, chartDescription } = await import('../../dashboard/chart-png.js');
+  return { attachment: overviewPng(chart), name: CHART_FILE_NAME, description: chartDescription(chart) };
 }

@@ -160,6 +160,8 @@ export const en = {
       `${outcome}${intent === null ? '' : ` · ${intent}`} (confidence ${confidence.toFixed(2)})`,
     threadTitle: (question: string) => `Moderator help: ${question}`.slice(0, 90),
   },
+  /** Slack: where the stats chart went (a file cannot be private in a channel). */
+  chartInDirectMessage: 'The chart of these figures is in your direct messages with the bot.',
   /** A long answer cut to fit a platform's limit. */
   trimmed: '…(trimmed; ask about one topic at a time for the rest)',
   /** The terminal chat's first start, with the demo account linked to whoever runs it. */

@@ -32,5 +32,6 @@ export async function moderate(services: HelpServices, request: ModeratorRequest
         buttonId({ kind: 'teach', intent: suggestion.intent, questionId: suggestion.questionId }),
       ),
     );
-  return privateText(result.text, teach.length === 0 ? [] : [teach]);
+  const shown = privateText(result.text, teach.length === 0 ? [] : [teach]);
+  return result.ok && result.chart !== undefined ? { ...shown, chart: result.chart } : shown;
 }

@@ -1,3 +1,4 @@
+import type { Overview } from '../dashboard/overview.js';
 import type { HelpDesk } from '../help-desk.js';
 import type { Moderation } from '../moderation/moderation.js';
 import type { QuestionRecord, StateStore } from '../state/store.js';
@@ -61,6 +62,8 @@ export type Shown =
       readonly buttons: readonly ButtonRow[];
       /** Topics worth a look after an answer (titles), for a platform with room to list them. */
       readonly related: readonly string[];
+      /** Figures a platform that can attach images draws as a chart beside the text (`stats`). */
+      readonly chart?: Overview;
     }
   | { readonly kind: 'nothing' };
 

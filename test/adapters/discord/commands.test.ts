@@ -33,7 +33,9 @@ describe("Discord's application commands, made from the core's command groups", 
     ]);
     expect(byName('connects-mod').options?.map((option) => option.name)).toEqual([
       'teach',
+      'dismiss',
       'notice',
+      'unnotice',
       'grant',
       'adjust',
       'outcome',
@@ -44,6 +46,7 @@ describe("Discord's application commands, made from the core's command groups", 
       'stats',
       'audit',
       'preview',
+      'dashboard',
     ]);
   });
 

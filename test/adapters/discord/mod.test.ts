@@ -19,7 +19,7 @@ const MODERATOR_ID = '200000000000000050';
 const BOT = userPayload(BOT_ID, { username: 'helpbot', bot: true });
 const asModerator = { userId: MODERATOR_ID, roles: [MOD_ROLE_ID] };
 const asMember = { userId: UNLINKED_MEMBER_ID, roles: [] };
-type Data = { content: string; flags?: number; allowed_mentions: unknown };
+type Data = { content: string; flags?: number; allowed_mentions: unknown; attachments?: unknown[] };
 const dataOf = (call: RestCall) => (call.body as { data: Data }).data;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -204,8 +204,22 @@ describe('/connects-mod', () => {
     );
     const unanswered = dataOf(await h.fake.interact(modCommand('unanswered', [], asModerator)));
     expect(unanswered.content).toMatch(/^(Unanswered, newest first:|Nothing unanswered\.)/);
-    const stats = dataOf(await h.fake.interact(modCommand('stats', [], asModerator)));
-    expect(stats.content).toMatch(/^Last 7 days: \d+ questions, \d+ answered/);
+    const statsCall = await h.fake.interact(modCommand('stats', [], asModerator));
+    const stats = dataOf(statsCall);
+    expect(stats.content).toMatch(/^Last 30 days: \d+ questions, \d+ answered/);
+    // The 30-day chart goes with the figures, as a PNG only the moderator sees.
+    expect(statsCall.files).toHaveLength(1);
+    const [chart] = statsCall.files;
+    expect(chart?.name).toBe('connects-questions-30-days.png');
+    expect(chart?.bytes.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(chart?.bytes.length).toBeGreaterThan(5000);
+    expect(stats.attachments).toEqual([
+      expect.objectContaining({
+        description: expect.stringMatching(/^Questions per day over the last 30 days: \d+ in all/),
+      }),
+    ]);
     const audit = dataOf(await h.fake.interact(modCommand('audit', [], asModerator)));
     expect(audit.content).toMatch(
       /^Recent moderator actions:\n• 2026-11-27 12:00 discord:200000000000000050 stats/,

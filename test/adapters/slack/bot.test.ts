@@ -153,6 +153,28 @@ describe('/connects-mod', () => {
     expect((await command('/connects', 'balance', LINKED)).text).toContain('190 Connects');
   });
 
+  it('stats answers with the figures and sends the 30-day chart to the moderator privately', async () => {
+    const before = h.fake.calls.length;
+    const answer = await command('/connects-mod', 'stats', MODERATOR);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(String(answer.text)).toMatch(/^Last 30 days: \d+ questions, \d+ answered/);
+    expect(String(answer.text)).toContain(
+      'The chart of these figures is in your direct messages with the bot.',
+    );
+    await h.fake.until(() =>
+      h.fake.calls.slice(before).some((call) => call.method === 'files.completeUploadExternal'),
+    );
+    const calls = h.fake.calls.slice(before);
+    expect(calls.find((call) => call.method === 'conversations.open')?.args.users).toBe(MODERATOR);
+    const asked = calls.find((call) => call.method === 'files.getUploadURLExternal');
+    expect(asked?.args).toMatchObject({ filename: 'connects-questions-30-days.png' });
+    const completed = calls.find((call) => call.method === 'files.completeUploadExternal');
+    expect(completed?.args.channel_id).toBe(`D${MODERATOR}`);
+    const [upload] = [...h.fake.uploads.values()].slice(-1);
+    expect(upload?.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(Number(asked?.args.length)).toBe(upload?.length);
+  });
+
   it('explains a malformed line', async () => {
     expect((await command('/connects-mod', 'grant someone', MODERATOR)).text).toBe(
       'Usage: /connects-mod grant IDENTITY AMOUNT REASON…',

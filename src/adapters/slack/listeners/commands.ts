@@ -5,6 +5,7 @@ import { CONNECTS_MOD } from '../../../core/commands/connects-mod.js';
 import { readCommandWords, usageOf } from '../../../core/commands/read-words.js';
 import { en } from '../../../core/messages/en.js';
 import { messageOf, responseType, textMessage } from '../blocks.js';
+import { sendChartPrivately } from '../chart-upload.js';
 import { commandWords, withSlackReferences } from '../command-words.js';
 import type { SlackContext } from '../context.js';
 import { actorOf, alertFrom, answering, ONCE_MS } from '../event-parts.js';
@@ -40,8 +41,11 @@ export function slashCommand(ctx: SlackContext, group: CommandGroup) {
         channelId: command.channel_id,
         alert: alertFrom(ctx, client),
       });
-      if (shown.kind === 'message')
-        await respond({ response_type: responseType(shown), ...messageOf(shown) });
+      if (shown.kind !== 'message') return;
+      const withChart =
+        shown.chart === undefined ? shown : { ...shown, text: `${shown.text}\n${en.chartInDirectMessage}` };
+      await respond({ response_type: responseType(withChart), ...messageOf(withChart) });
+      if (shown.chart !== undefined) await sendChartPrivately(client, command.user_id, shown.chart);
     });
   };
 }
