@@ -322,12 +322,12 @@ describe('mute, unanswered, stats, audit', () => {
     );
     const stats = await act({ action: 'stats' });
     expect(stats.text).toMatch(
-      /^Last 7 days: 3 questions, 1 answered, \d abstained, 0 escalated; helpful: 100% of 1 votes\./,
+      /^Last 30 days: 3 questions, 1 answered, \d abstained, 0 escalated; helpful: 100% of 1 votes\./,
     );
     expect(stats.text).toContain('Top topics: How to buy Connects and what is charged (1)');
     const audit = await act({ action: 'audit' });
     expect(audit.text).toMatch(
-      /^Recent moderator actions:\n• 2026-11-27 12:00 discord:900000000000000001 stats -: Last 7 days/,
+      /^Recent moderator actions:\n• 2026-11-27 12:00 discord:900000000000000001 stats -: Last 30 days/,
     );
   });
 });
@@ -346,6 +346,56 @@ describe('preview', () => {
       ok: false,
       code: 'MOD.UNKNOWN_INTENT',
       text: 'There is no FAQ entry "crypto".',
+    });
+  });
+});
+
+describe('dismiss, unnotice and dashboard', () => {
+  it('dismiss takes an unanswered question off the list, once, audited', async () => {
+    await state.saveQuestion({
+      id: 'q-cat',
+      identity: 'discord:1',
+      text: 'my cat walked on the keyboard and bought a hat, connects?',
+      intent: null,
+      outcome: 'abstained',
+      confidence: 0.2,
+      at: NOW.toISOString(),
+    });
+    await state.markUnanswered('q-cat');
+    const [question] = await state.unanswered(1);
+    expect(question).toBeDefined();
+    const dismissed = await act({ action: 'dismiss', id: question?.id ?? '' });
+    expect(dismissed).toMatchObject({
+      ok: true,
+      text: `Taken off the unanswered list: "${question?.text}".`,
+    });
+    expect(await state.unanswered(5)).toEqual([]);
+    expect(await act({ action: 'dismiss', id: question?.id ?? '' })).toMatchObject({
+      ok: false,
+      code: 'MOD.INVALID',
+    });
+    expect((await state.audit(5)).map((entry) => entry.action)).toEqual(['dismiss']);
+  });
+
+  it('unnotice ends a notice at once; ending none is refused', async () => {
+    await act({ action: 'notice', intent: 'connects.buy', hours: 5, text: 'Card payments are slow today' });
+    expect((await ask('how do I buy connects')).text).toContain('Card payments are slow today');
+    expect(await act({ action: 'unnotice', intent: 'connects.buy' })).toMatchObject({
+      ok: true,
+      text: 'The notice on connects.buy has ended.',
+    });
+    expect((await ask('how do I buy connects')).text).not.toContain('Card payments are slow today');
+    expect(await act({ action: 'unnotice', intent: 'connects.buy' })).toMatchObject({
+      ok: false,
+      text: 'There is no notice on connects.buy.',
+    });
+  });
+
+  it('dashboard says how to turn it on when no dashboard is served', async () => {
+    expect(await act({ action: 'dashboard' })).toEqual({
+      ok: false,
+      code: 'MOD.INVALID',
+      text: 'The dashboard is not served here: set DASHBOARD_PORT (see the README).',
     });
   });
 });

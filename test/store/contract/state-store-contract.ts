@@ -145,6 +145,20 @@ export function stateStoreContract(
       expect(await state.unanswered(0)).toEqual([]);
     });
 
+    it('takes a question off the unanswered list, and says when it was not on it', async () => {
+      const state = await open();
+      for (const id of ['q1', 'q2', 'q3']) {
+        await state.saveQuestion(question(id));
+        await state.markUnanswered(id);
+      }
+      expect(await state.dismissUnanswered('q2')).toBe(true);
+      expect(await state.dismissUnanswered('q2')).toBe(false);
+      expect(await state.dismissUnanswered('never')).toBe(false);
+      expect((await state.unanswered(10)).map((q) => q.id)).toEqual(['q3', 'q1']);
+      // The question itself is kept (its feedback and links still refer to it).
+      expect(await state.question('q2')).toEqual(question('q2'));
+    });
+
     it(`keeps the newest ${MAX_UNANSWERED} unanswered questions`, async () => {
       const state = await open();
       await state.saveQuestion(question('q0'));
