@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { HelpDesk } from '../core/help-desk.js';
 import { loadKnowledge } from '../knowledge-files/load.js';
+import { benchDashboard } from './dashboard.js';
 import { benchLanguageModel } from './language-model.js';
 import { benchLedger } from './ledger.js';
 import { peakRssMb } from './peak-rss-probe.js';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
 
   console.log(`helpbot ask peak RSS: ${peakRssMb(['ask', 'when do my free connects arrive'])} MB`);
 
+  await benchDashboard(loaded.kb);
   await benchLanguageModel(loaded.kb);
   await benchState();
   await benchLedger(loaded.kb);

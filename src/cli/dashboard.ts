@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDashboard } from '../adapters/dashboard/server.js';
 import { DashboardSignIn } from '../core/dashboard/sign-in.js';
 import type { DashboardLinks } from '../core/moderation/action.js';
 import type { HelpParts } from '../core/use-cases/services.js';
-import { buildDashboard } from '../dashboard/server.js';
 import type { BotRuntime } from './runtime.js';
 import { StartupError } from './runtime.js';
 

@@ -84,6 +84,6 @@ export class Responder {
 
 /** The stats chart as a PNG attachment (the drawing library loads only when a chart is asked for). */
 async function chartFile(chart: Overview): Promise<AttachmentPayload> {
-  const { overviewPng, CHART_FILE_NAME, chartDescription } = await import('../../dashboard/chart-png.js');
+  const { overviewPng, CHART_FILE_NAME, chartDescription } = await import('../charts/overview-png.js');
   return { attachment: overviewPng(chart), name: CHART_FILE_NAME, description: chartDescription(chart) };
 }

@@ -5,7 +5,7 @@ import type { Overview } from '../../core/dashboard/overview.js';
 // and a file is never ephemeral, so the PNG goes to the moderator's direct messages with the bot.
 
 export async function sendChartPrivately(client: WebClient, userId: string, chart: Overview): Promise<void> {
-  const { overviewPng, CHART_FILE_NAME, chartDescription } = await import('../../dashboard/chart-png.js');
+  const { overviewPng, CHART_FILE_NAME, chartDescription } = await import('../charts/overview-png.js');
   const opened = await client.conversations.open({ users: userId });
   const channel = opened.channel?.id;
   if (channel === undefined) throw new Error('Slack opened no direct message channel');

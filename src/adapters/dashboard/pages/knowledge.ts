@@ -1,7 +1,7 @@
-import type { KnowledgeBase } from '../../core/knowledge-base.js';
-import type { MatchResult } from '../../core/match/matcher.js';
-import type { EntryPreview } from '../../core/moderation/preview.js';
-import type { TaughtExample } from '../../core/state/store.js';
+import type { KnowledgeBase } from '../../../core/knowledge-base.js';
+import type { MatchResult } from '../../../core/match/matcher.js';
+import type { EntryPreview } from '../../../core/moderation/preview.js';
+import type { TaughtExample } from '../../../core/state/store.js';
 import { type Html, html } from '../html.js';
 import { type PageFrame, page } from './layout.js';
 

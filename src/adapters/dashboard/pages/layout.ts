@@ -1,5 +1,5 @@
-import type { DashboardSession } from '../../core/dashboard/sign-in.js';
-import { identityOf } from '../../core/types.js';
+import type { DashboardSession } from '../../../core/dashboard/sign-in.js';
+import { identityOf } from '../../../core/types.js';
 import { type Html, html } from '../html.js';
 
 // Every page's frame: the navigation, who is signed in, and the one script and stylesheet the

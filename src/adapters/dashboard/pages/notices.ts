@@ -1,5 +1,5 @@
-import type { KnowledgeBase } from '../../core/knowledge-base.js';
-import type { Notice } from '../../core/state/store.js';
+import type { KnowledgeBase } from '../../../core/knowledge-base.js';
+import type { Notice } from '../../../core/state/store.js';
 import { type Html, html } from '../html.js';
 import { csrfField, type PageFrame, page, resultNote } from './layout.js';
 import { entryOptions } from './unanswered.js';

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { lastDays, OVERVIEW_DAYS, overviewOf } from '../core/dashboard/overview.js';
-import { type DashboardSession, type DashboardSignIn, SESSION_MS } from '../core/dashboard/sign-in.js';
-import type { HelpDesk } from '../core/help-desk.js';
-import { MAX_QUESTION_CHARS } from '../core/limits.js';
-import { MAX_NOTICE_CHARS, MAX_NOTICE_HOURS } from '../core/moderation/limits.js';
-import type { Moderation } from '../core/moderation/moderation.js';
-import { previewEntry } from '../core/moderation/preview.js';
-import { teachGuess } from '../core/moderation/report-lines.js';
-import type { StateStore } from '../core/state/store.js';
-import type { EventLog } from '../core/use-cases/services.js';
+import { lastDays, OVERVIEW_DAYS, overviewOf } from '../../core/dashboard/overview.js';
+import { type DashboardSession, type DashboardSignIn, SESSION_MS } from '../../core/dashboard/sign-in.js';
+import type { HelpDesk } from '../../core/help-desk.js';
+import { MAX_QUESTION_CHARS } from '../../core/limits.js';
+import { MAX_NOTICE_CHARS, MAX_NOTICE_HOURS } from '../../core/moderation/limits.js';
+import type { Moderation } from '../../core/moderation/moderation.js';
+import { previewEntry } from '../../core/moderation/preview.js';
+import { teachGuess } from '../../core/moderation/report-lines.js';
+import type { StateStore } from '../../core/state/store.js';
+import type { EventLog } from '../../core/use-cases/services.js';
 import { type Asset, loadAssets } from './assets-files.js';
 import type { Html } from './html.js';
 import { auditPage } from './pages/audit.js';
@@ -43,6 +43,8 @@ export interface DashboardParts {
 const COOKIE = 'helpbot_dashboard';
 const UNANSWERED_SHOWN = 100;
 const AUDIT_READ = 1000;
+/** Rows on one audit page: filter to find older ones. */
+const AUDIT_SHOWN = 200;
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -253,7 +255,10 @@ export async function buildDashboard(parts: DashboardParts): Promise<FastifyInst
       moderators: distinct(all.map((entry) => entry.actor)),
       actions: distinct(all.map((entry) => entry.action)),
     };
-    return send(reply, auditPage(frameOf(request), shown, filter, choices));
+    return send(
+      reply,
+      auditPage(frameOf(request), shown.slice(0, AUDIT_SHOWN), filter, choices, shown.length),
+    );
   });
 
   app.get('/lookup', async (request, reply) => send(reply, lookupPage(frameOf(request), '')));

@@ -1,5 +1,5 @@
-import type { Overview } from '../../core/dashboard/overview.js';
-import { type ChartConfig, helpfulChart, questionsChart, topicsChart } from '../chart-config.js';
+import type { Overview } from '../../../core/dashboard/overview.js';
+import { type ChartConfig, helpfulChart, questionsChart, topicsChart } from '../../charts/chart-config.js';
 import { type Html, html } from '../html.js';
 import { type PageFrame, page } from './layout.js';
 

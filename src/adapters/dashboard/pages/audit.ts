@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../core/state/store.js';
+import type { AuditEntry } from '../../../core/state/store.js';
 import { type Html, html } from '../html.js';
 import { type PageFrame, page } from './layout.js';
 
@@ -15,6 +15,7 @@ export function auditPage(
   entries: readonly AuditEntry[],
   filter: AuditFilter,
   choices: { readonly moderators: readonly string[]; readonly actions: readonly string[] },
+  matching: number,
 ): Html {
   const select = (name: string, values: readonly string[], chosen: string) =>
     html`<select name="${name}"><option value="">all</option>${values.map(
@@ -28,6 +29,7 @@ export function auditPage(
 <label>Moderator ${select('moderator', choices.moderators, filter.moderator)}</label>
 <label>Action ${select('action', choices.actions, filter.action)}</label>
 <button type="submit">Filter</button></form>
+${matching > entries.length ? html`<p class="meta">The newest ${entries.length} of ${matching}; filter to see older ones.</p>` : ''}
 ${
   entries.length === 0
     ? html`<p>No actions.</p>`

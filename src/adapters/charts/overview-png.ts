@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, registerables } from 'chart.js';
-import type { Overview } from '../core/dashboard/overview.js';
+import type { Overview } from '../../core/dashboard/overview.js';
 import { questionsChart } from './chart-config.js';
 
 // The overview's main chart as a PNG, drawn by Chart.js on a server-side canvas (Skia, shipped as a

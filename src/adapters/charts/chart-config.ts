@@ -1,4 +1,4 @@
-import type { Overview } from '../core/dashboard/overview.js';
+import type { Overview } from '../../core/dashboard/overview.js';
 
 // The overview's charts as Chart.js configurations: plain data (no functions), so that the same
 // configuration is drawn by Chart.js in the moderator's browser and, on the server, into the PNG

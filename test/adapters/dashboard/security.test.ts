@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINK_MS, SESSION_MS } from '../../src/core/dashboard/sign-in.js';
+import { LINK_MS, SESSION_MS } from '../../../src/core/dashboard/sign-in.js';
 import {
   type DashboardHarness,
   HOSTILE_QUESTION,

@@ -2,19 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { parseImportText } from '../../src/accounts/import-file.js';
-import { lastDays } from '../../src/core/dashboard/overview.js';
-import { DashboardSignIn } from '../../src/core/dashboard/sign-in.js';
-import { HelpDesk } from '../../src/core/help-desk.js';
-import { Moderation } from '../../src/core/moderation/moderation.js';
-import type { QuestionRecord, StateStore, StatsEvent } from '../../src/core/state/store.js';
-import type { Actor } from '../../src/core/types.js';
-import { buildDashboard } from '../../src/dashboard/server.js';
-import { createLogger } from '../../src/log/logger.js';
-import { openStateStore } from '../../src/store/open-state-store.js';
-import { SqliteLedgerStore } from '../../src/store/sqlite/ledger-store.js';
-import { realKnowledge } from '../helpers/knowledge.js';
-import { ACCOUNTS_FILE, POLICY, tempDir } from '../helpers/ledger.js';
+import { parseImportText } from '../../../src/accounts/import-file.js';
+import { buildDashboard } from '../../../src/adapters/dashboard/server.js';
+import { lastDays } from '../../../src/core/dashboard/overview.js';
+import { DashboardSignIn } from '../../../src/core/dashboard/sign-in.js';
+import { HelpDesk } from '../../../src/core/help-desk.js';
+import { Moderation } from '../../../src/core/moderation/moderation.js';
+import type { QuestionRecord, StateStore, StatsEvent } from '../../../src/core/state/store.js';
+import type { Actor } from '../../../src/core/types.js';
+import { createLogger } from '../../../src/log/logger.js';
+import { openStateStore } from '../../../src/store/open-state-store.js';
+import { SqliteLedgerStore } from '../../../src/store/sqlite/ledger-store.js';
+import { realKnowledge } from '../../helpers/knowledge.js';
+import { ACCOUNTS_FILE, POLICY, tempDir } from '../../helpers/ledger.js';
 
 // The dashboard on the same parts as the running bot (the help desk, the SQLite ledger and state
 // store, the moderation module), listening on a free port of 127.0.0.1, with 30 days of recorded

@@ -11,7 +11,7 @@ import { type DashboardHarness, MODERATOR, startDashboardHarness, UNSURE_QUESTIO
 // Every page is saved as a screenshot at desktop and phone widths (test-results/dashboard/).
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../test-results/dashboard/', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../../../test-results/dashboard/', import.meta.url));
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 let h: DashboardHarness;
