@@ -2,19 +2,12 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { summarise } from '../../src/bench/stats.js';
 import { type Harness, startHarness } from '../adapters/discord/harness.js';
 import { slashCommand, snowflake } from '../helpers/fake-discord.js';
+import { QUESTIONS } from './questions.js';
 
 // `npm run bench:load`: many members asking `/connects ask` at the same moment, through the real
 // discord.js client against the local fake Discord. Figures, not assertions: from the event's
 // dispatch to its first callback (the answer, or a deferral), per burst size, as the running bot
 // records (after the reply) and as it used to (before it).
-
-const QUESTIONS = [
-  'do connects expire?',
-  'how do I buy connects',
-  'when do my free monthly connects arrive',
-  'the client cancelled the job, do I get my connects back?',
-  'my agency has zero connects, why?',
-];
 
 async function burst(h: Harness, size: number, report = true): Promise<void> {
   const since = h.fake.calls.length;

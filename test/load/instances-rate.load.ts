@@ -1,20 +1,8 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { summarise } from '../../src/bench/stats.js';
-import { TOKEN } from '../adapters/discord/harness.js';
-import type { NodeChild } from '../helpers/child-process.js';
-import {
-  APP_ID,
-  FakeDiscord,
-  HELP_CHANNEL_ID,
-  MOD_ROLE_ID,
-  slashCommand,
-  snowflake,
-} from '../helpers/fake-discord.js';
-import { startHelpbot, stopHelpbots } from '../helpers/helpbot-process.js';
-import { runCli } from '../helpers/io.js';
-import { ACCOUNTS_FILE } from '../helpers/ledger.js';
-import { type PostgresServer, startPostgres } from '../helpers/postgres-server.js';
-import { type RedisServer, startRedis } from '../helpers/redis-server.js';
+import { type DiscordCluster, startDiscordCluster } from '../helpers/discord-cluster.js';
+import { slashCommand, snowflake } from '../helpers/fake-discord.js';
+import { QUESTIONS } from './questions.js';
 
 // `npm run bench:load`: how many questions a second one `helpbot start`, then two on one token,
 // answer with the first callback within 50 ms at the 99th percentile. Both instances share one
@@ -29,33 +17,9 @@ const RATES = [100, 200, 400, 800, 1200, 1600];
 const RUNS_PER_RATE = 3;
 const SECONDS_PER_RATE = 4;
 const P99_LIMIT_MS = 50;
-const QUESTIONS = [
-  'do connects expire?',
-  'how do I buy connects',
-  'when do my free monthly connects arrive',
-  'the client cancelled the job, do I get my connects back?',
-  'my agency has zero connects, why?',
-];
 
-let fake: FakeDiscord;
-let postgres: PostgresServer;
-let redis: RedisServer;
-let databaseUrl = '';
-const bots: NodeChild[] = [];
+let cluster: DiscordCluster;
 let members = 0n;
-
-async function startBot(): Promise<void> {
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_APP_ID: APP_ID,
-    DISCORD_API_BASE: fake.apiBase,
-    HELP_CHANNEL_IDS: HELP_CHANNEL_ID,
-    MODERATOR_ROLE_IDS: MOD_ROLE_ID,
-    DATABASE_URL: databaseUrl,
-    KEYV_URL: redis.url,
-  };
-  bots.push(await startHelpbot(env, 'discord ready'));
-}
 
 interface RateResult {
   readonly rate: number;
@@ -67,7 +31,7 @@ interface RateResult {
 
 /** Questions at `rate` a second for a few seconds; event to first callback for each. */
 async function atRate(rate: number, seconds: number): Promise<RateResult> {
-  const since = fake.calls.length;
+  const since = cluster.fake.calls.length;
   const sentAt = new Map<string, number>();
   const total = rate * seconds;
   const started = Date.now();
@@ -86,7 +50,7 @@ async function atRate(rate: number, seconds: number): Promise<RateResult> {
           id: snowflake(),
         };
         sentAt.set(payload.id, Date.now());
-        fake.dispatch('INTERACTION_CREATE', payload);
+        cluster.fake.dispatch('INTERACTION_CREATE', payload);
       }
       if (sentAt.size >= total) {
         clearInterval(tick);
@@ -98,7 +62,7 @@ async function atRate(rate: number, seconds: number): Promise<RateResult> {
   const deadline = Date.now() + 10_000;
   while (firsts.size < total && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    for (const call of fake.calls.slice(since)) {
+    for (const call of cluster.fake.calls.slice(since)) {
       const match = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(call.path);
       const id = match?.[1];
       if (id !== undefined && sentAt.has(id) && !firsts.has(id))
@@ -136,28 +100,16 @@ async function ladder(label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  databaseUrl = await postgres.database();
-  const imported = await runCli(['accounts', 'import', ACCOUNTS_FILE], {
-    env: { DATABASE_URL: databaseUrl },
-  });
-  if (imported.code !== 0) throw new Error(imported.stderr);
-  fake = new FakeDiscord();
-  await fake.listen();
+  cluster = await startDiscordCluster();
 }, 60_000);
 
-afterAll(async () => {
-  await stopHelpbots(bots);
-  await fake.close();
-  await redis.stop();
-  await postgres.stop();
-}, 30_000);
+afterAll(async () => cluster.stop(), 30_000);
 
 describe('questions per second on PostgreSQL and Redis', () => {
   it('one instance, then two on one token', async () => {
-    await startBot();
+    await cluster.startBot();
     await ladder('one instance');
-    await startBot();
+    await cluster.startBot();
     await ladder('two instances, each getting every event');
   }, 300_000);
 });

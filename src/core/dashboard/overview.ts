@@ -9,15 +9,10 @@ import type { DayStats } from '../state/store.js';
 export const OVERVIEW_DAYS = 30;
 const TOP_TOPICS = 5;
 
-export interface Totals {
-  readonly questions: number;
-  readonly answered: number;
-  readonly clarified: number;
-  readonly abstained: number;
-  readonly escalated: number;
-  readonly helpful: number;
-  readonly notHelpful: number;
-}
+export type Totals = Pick<
+  DayStats,
+  'questions' | 'answered' | 'clarified' | 'abstained' | 'escalated' | 'helpful' | 'notHelpful'
+>;
 
 export interface TopicCount {
   readonly intent: string;

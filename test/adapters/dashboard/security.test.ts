@@ -22,15 +22,14 @@ afterAll(async () => h.close());
 
 const tokenOf = (url: string | undefined) => new URL(url ?? '').searchParams.get('token') ?? '';
 
+/** Spends a sign-in link's token, as the page's button does. */
+const spend = (token: string) => h.app.inject({ method: 'POST', url: '/signin', payload: { token } });
+
 /** Signs in with a fresh link for the moderator; the session cookie and a page's CSRF token. */
 async function signedIn(): Promise<{ cookie: string; csrf: string }> {
   h.now = NOW;
   const link = await h.linkFor(MODERATOR);
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/signin',
-    payload: { token: tokenOf(link.url) },
-  });
+  const response = await spend(tokenOf(link.url));
   expect(response.statusCode).toBe(303);
   const cookie = response.cookies.find((one) => one.name === 'helpbot_dashboard');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -50,17 +49,9 @@ describe('signing in', () => {
     });
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toContain('<button type="submit">Sign in</button>');
-    const first = await h.app.inject({
-      method: 'POST',
-      url: '/signin',
-      payload: { token: tokenOf(link.url) },
-    });
+    const first = await spend(tokenOf(link.url));
     expect(first.statusCode).toBe(303);
-    const second = await h.app.inject({
-      method: 'POST',
-      url: '/signin',
-      payload: { token: tokenOf(link.url) },
-    });
+    const second = await spend(tokenOf(link.url));
     expect(second.statusCode).toBe(403);
     expect(second.body).toContain('already used');
     const [issued] = await h.state.audit(1);
@@ -72,11 +63,7 @@ describe('signing in', () => {
     h.now = NOW;
     const link = await h.linkFor(MODERATOR);
     h.now = new Date(NOW.getTime() + LINK_MS + 1);
-    const late = await h.app.inject({
-      method: 'POST',
-      url: '/signin',
-      payload: { token: tokenOf(link.url) },
-    });
+    const late = await spend(tokenOf(link.url));
     expect(late.statusCode).toBe(403);
     expect(late.body).toContain('expired');
     h.now = NOW;
@@ -92,7 +79,7 @@ describe('signing in', () => {
     payload.actor.id = MEMBER.id;
     const altered = `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
     for (const token of [altered, `${body}.${'A'.repeat(43)}`, 'not-a-token', '']) {
-      const response = await h.app.inject({ method: 'POST', url: '/signin', payload: { token } });
+      const response = await spend(token);
       expect(response.statusCode).toBe(403);
     }
   });

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarise } from '../../../src/bench/stats.js';
-import type { NodeChild } from '../../helpers/child-process.js';
+import { type DiscordCluster, startDiscordCluster } from '../../helpers/discord-cluster.js';
 import {
-  APP_ID,
-  FakeDiscord,
-  HELP_CHANNEL_ID,
+  type FakeDiscord,
   MEMBER_ID,
   MOD_ROLE_ID,
   modCommand,
@@ -12,12 +10,7 @@ import {
   slashCommand,
   snowflake,
 } from '../../helpers/fake-discord.js';
-import { startHelpbot, stopHelpbots } from '../../helpers/helpbot-process.js';
 import { runCli } from '../../helpers/io.js';
-import { ACCOUNTS_FILE } from '../../helpers/ledger.js';
-import { type PostgresServer, startPostgres } from '../../helpers/postgres-server.js';
-import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
-import { TOKEN } from './harness.js';
 
 // Two `helpbot start` processes on one token, one PostgreSQL (the ledger) and one Redis (the
 // state), against the local fake Discord, which delivers every gateway event to both, as Discord
@@ -26,44 +19,18 @@ import { TOKEN } from './harness.js';
 
 const MODERATOR_ID = '200000000000000050';
 
+let cluster: DiscordCluster;
 let fake: FakeDiscord;
-let postgres: PostgresServer;
-let redis: RedisServer;
 let databaseUrl = '';
-const bots: NodeChild[] = [];
-
-async function startBot(): Promise<void> {
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_APP_ID: APP_ID,
-    DISCORD_API_BASE: fake.apiBase,
-    HELP_CHANNEL_IDS: HELP_CHANNEL_ID,
-    MODERATOR_ROLE_IDS: MOD_ROLE_ID,
-    DATABASE_URL: databaseUrl,
-    KEYV_URL: redis.url,
-  };
-  bots.push(await startHelpbot(env, 'discord ready'));
-}
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  databaseUrl = await postgres.database();
-  const imported = await runCli(['accounts', 'import', ACCOUNTS_FILE], {
-    env: { DATABASE_URL: databaseUrl },
-  });
-  if (imported.code !== 0) throw new Error(imported.stderr);
-  fake = new FakeDiscord();
-  await fake.listen();
-  await startBot();
-  await startBot();
+  cluster = await startDiscordCluster();
+  ({ fake, databaseUrl } = cluster);
+  await cluster.startBot();
+  await cluster.startBot();
 }, 60_000);
 
-afterAll(async () => {
-  await stopHelpbots(bots);
-  await fake.close();
-  await redis.stop();
-  await postgres.stop();
-}, 30_000);
+afterAll(async () => cluster.stop(), 30_000);
 
 /** Every callback for these interactions, once they have all had one (or the time is up). */
 async function callbacksFor(ids: readonly string[], since: number, timeoutMs = 20_000): Promise<RestCall[]> {
@@ -168,7 +135,7 @@ describe('two instances on one token, one PostgreSQL and one Redis', () => {
       id: snowflake(),
     }));
     for (const payload of payloads.slice(0, 300)) fake.dispatch('INTERACTION_CREATE', payload);
-    const [victim] = bots;
+    const [victim] = cluster.bots;
     victim?.child.kill('SIGKILL');
     await victim?.exited;
     for (const payload of payloads.slice(300)) fake.dispatch('INTERACTION_CREATE', payload);
