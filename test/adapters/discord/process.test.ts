@@ -8,6 +8,7 @@ import {
   GUILD_ID,
   HELP_CHANNEL_ID,
   MOD_ROLE_ID,
+  modCommand,
   slashCommand,
 } from '../../helpers/fake-discord.js';
 import { freePort } from '../../helpers/free-port.js';
@@ -33,8 +34,9 @@ const discordEnv = () => ({
 });
 
 describe('helpbot start with Discord configured', () => {
-  it('connects, answers, says it is ready, and shuts down cleanly on SIGTERM', async () => {
+  it('connects, answers, serves the dashboard, says it is ready, and shuts down cleanly on SIGTERM', async () => {
     const healthPort = await freePort();
+    const dashboardPort = await freePort();
     const child = spawn(process.execPath, [BIN, 'start'], {
       env: {
         ...process.env,
@@ -42,6 +44,7 @@ describe('helpbot start with Discord configured', () => {
         DATA_DIR: dataDirWithModel(),
         LOG_LEVEL: 'info',
         HEALTH_PORT: String(healthPort),
+        DASHBOARD_PORT: String(dashboardPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -60,6 +63,21 @@ describe('helpbot start with Discord configured', () => {
     expect(identify.intents).toBe(1 | 512 | 32768);
     const call = await fake.interact(slashCommand('faq', { topic: 'connects.expiry' }));
     expect(JSON.stringify(call.body)).toContain('How long Connects stay valid');
+    // A moderator's /connects-mod dashboard: a private link to this process's dashboard that signs in.
+    const linked = await fake.interact(
+      modCommand('dashboard', [], { userId: '200000000000000050', roles: [MOD_ROLE_ID] }),
+    );
+    const content = String((linked.body?.data as { content?: string } | undefined)?.content);
+    const link = new URL(/http:\/\/\S+/.exec(content)?.[0] ?? 'http://invalid/');
+    expect(link.origin).toBe(`http://127.0.0.1:${dashboardPort}`);
+    const signedIn = await fetch(`${link.origin}/signin`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
+      redirect: 'manual',
+    });
+    expect(signedIn.status).toBe(303);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect((await fetch(`${link.origin}/audit`, { headers: { cookie } })).status).toBe(200);
     const health = (path: string) =>
       fetch(`http://127.0.0.1:${healthPort}${path}`).then(async (response) => ({
         status: response.status,
@@ -86,6 +104,7 @@ describe('helpbot start with Discord configured', () => {
     expect(stderr).toContain('"signal":"SIGTERM"');
     expect(stderr).toContain('stopped');
     await expect(fetch(`http://127.0.0.1:${healthPort}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${dashboardPort}/`)).rejects.toThrow();
   }, 30_000);
 });
 
