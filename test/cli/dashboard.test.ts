@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +68,29 @@ describe('helpbot dashboard', () => {
     expect(run.output().stderr.trim()).toBe(
       'helpbot: dashboard: --port must be a port number (0-65535), not "eighty"',
     );
+  });
+});
+
+describe('helpbot dashboard refuses in one line', () => {
+  it('a port another process holds, and a secret too short to sign with', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = await runCli(['dashboard', '--port', String(port)]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `helpbot: DASHBOARD_PORT ${port}: cannot listen on 127.0.0.1 (EADDRINUSE); choose a free port`,
+      );
+    } finally {
+      taken.close();
+    }
+    const short = await runCli(['dashboard'], { env: { DASHBOARD_SECRET: 'too-short' } });
+    expect(short.code).toBe(2);
+    expect(short.stderr.trim()).toBe(
+      'helpbot: invalid configuration: DASHBOARD_SECRET must be at least 32 characters',
+    );
+    expect(short.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
