@@ -91,6 +91,11 @@ export class CaseReader {
     return found;
   }
 
+  /** Whether a sentence says one of the entry's situations in a moderator's own signal phrases. */
+  namesACase(analyses: readonly Analysis[]): boolean {
+    return analyses.some((analysis) => readSignals(this.signals, analysis.tokens).hits.length > 0);
+  }
+
   /** The case the classifier reads in one sentence, if it is sure enough. */
   private learnedCase(analysis: Analysis): string | null {
     if (this.classifier === null || analysis.terms.length === 0) return null;

@@ -68,6 +68,11 @@ const TOO_CLOSE_SHARE = 0.7;
 // ("I have a question about connects"), whatever the confidence model says: the member is asked.
 // (A long post's reading is a blend of its sentences, so its best probability runs lower; not there.)
 const VAGUE_BELOW = 0.4;
+/**
+ * A post the classifier reads as possibly off-topic at this or above is not answered on a signal
+ * phrase alone: money words ("get my money refunded") also fill other topics' posts.
+ */
+const NAMED_CASE_OFF_TOPIC_BELOW = 0.4;
 // A second question needs a sentence of its own that leans this clearly to its topic.
 const SECOND_ASK_AT = 0.5;
 const SECOND_ASK_CANDIDATES = 2;
@@ -158,6 +163,17 @@ export class Matcher {
     if (confidence >= calibration.answerAt && !tooClose && !vague) {
       return this.answered(base, best.intent, reading);
     }
+    // Unsure, but the post names one of the leading topic's situations in its signal phrases ("the
+    // client cancelled", "never viewed"), and no other topic is nearly as likely ("refunded or
+    // expired?" names a case of one and the subject of the other): that situation is what it asks.
+    if (
+      confidence >= calibration.clarifyAt &&
+      !tooClose &&
+      base.offTopic < NAMED_CASE_OFF_TOPIC_BELOW &&
+      this.namesCaseOf(best.intent, reading)
+    ) {
+      return this.answered(base, best.intent, reading);
+    }
     const close = base.candidates
       .filter((candidate) => candidate.probability >= best.probability * CLOSE_SHARE)
       .slice(0, MAX_CHOICES);
@@ -222,6 +238,16 @@ export class Matcher {
       also: [],
       features: evidence.features,
     };
+  }
+
+  private namesCaseOf(intent: string, reading: Reading): boolean {
+    const reader = this.model.cases.get(intent);
+    if (reader === undefined) return false;
+    return reader.namesACase(
+      reading.sentences
+        .filter((sentence) => sentence.sentence.role !== 'courtesy')
+        .map((sentence) => sentence.analysis),
+    );
   }
 
   /** The entry's cases: those the post names, in its order, then the rest as written. */

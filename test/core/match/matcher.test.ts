@@ -91,6 +91,27 @@ describe('refund cases', () => {
   });
 });
 
+describe("a refund situation named in a moderator's signal phrases", () => {
+  it("answers a post the words alone would only clarify, when it names the leading topic's case", () => {
+    const text = 'job poster cancelled before choosing anyone, my bids?';
+    const result = matcher.match(text);
+    // Below the confidence that answers on its own: the named situation decides.
+    expect(result.confidence).toBeLessThan(matcher.model.calibration.answerAt);
+    expect(result).toMatchObject({
+      decision: 'answer',
+      intent: 'refunds',
+      signalled: ['refund.client-cancelled'],
+    });
+  });
+
+  it('still abstains on a client asking for their money back from a freelancer', () => {
+    const result = matcher.match(
+      'As a client: I paid a freelancer on a fixed-price job and the work was copied. How do I get my money refunded? He stopped replying.',
+    );
+    expect(result.decision).toBe('abstain');
+  });
+});
+
 describe('Matcher on forum posts', () => {
   it('finds the question in the middle of a long post with backstory', () => {
     const post = [
