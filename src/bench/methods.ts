@@ -20,6 +20,10 @@ const DEFAULT_FILES = [
   'eval/tuning/posts-2.jsonl',
   'eval/tuning/short.jsonl',
   'eval/tuning/short-2.jsonl',
+  'eval/tuning/short-3.jsonl',
+  'eval/tuning/short-4.jsonl',
+  'eval/tuning/short-5.jsonl',
+  'eval/tuning/short-6.jsonl',
 ].map((file) => fileURLToPath(new URL(file, ROOT)));
 
 const words = { bigrams: false, negation: false, charNgrams: null, charWeight: 0 };

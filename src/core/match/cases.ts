@@ -29,7 +29,8 @@ export class CaseReader {
 
   /**
    * Learns the entry's cases from its parts' examples (and signals, read as short examples);
-   * `elsewhere` are sentences that name none of them. Without part examples, signals alone decide.
+   * `elsewhere` are texts that name none of them (the off-topic examples). Without part examples,
+   * signals alone decide.
    */
   static train(
     entry: FaqEntry,
@@ -44,8 +45,8 @@ export class CaseReader {
     const phrases = entry.parts.flatMap((part) =>
       part.signals.map((signal) => sentence(signal.replaceAll('...', ' ').replaceAll('*', ''), part.caseId)),
     );
-    // Sentences of other topics name no case; nor do this entry's one-line questions that no signal
-    // fires on ("why no refund?"). Its longer posts may tell a case in other words, so they stay out.
+    // Off-topic sentences name no case; nor do this entry's one-line questions that no signal fires
+    // on ("why no refund?"). Its longer posts may tell a case in other words, so they stay out.
     const general = entry.examples.filter((text) => splitSentences(text).length === 1);
     const negatives = [
       ...elsewhere.flatMap((text) => splitSentences(text).map((part) => part.text)),

@@ -194,11 +194,10 @@ export function fitMatchingModel(
   const cases = new Map<string, CaseReader>();
   for (const entry of kb.entries) {
     if (entry.parts.length === 0) continue;
-    const elsewhere = [
-      ...kb.entries.filter((other) => other.id !== entry.id).flatMap((other) => other.examples),
-      ...kb.outOfScope,
-    ];
-    cases.set(entry.id, CaseReader.train(entry, analyzer, elsewhere, method.classifier));
+    // A case is read only in a post answered with this entry, in its sentences about this entry, so
+    // the case reader needs no other entry's examples as "no case": those say "the client never
+    // looked at my proposal" (proposal tips) in the very words of a case, and taught it to miss them.
+    cases.set(entry.id, CaseReader.train(entry, analyzer, kb.outOfScope, method.classifier));
   }
   return {
     classifier,

@@ -72,6 +72,15 @@ describe('refund cases', () => {
     ).toBe('refund.hired');
   });
 
+  it("reads a case the entry's own sentences tell, though other topics use the same words", () => {
+    // Proposal tips say "the client never looked at my proposal" too; in a refund post it is a case.
+    expect(
+      matcher.answerAs('refunds', 'The client hasn’t even glanced at my proposal. Do I get my connects back?')
+        .signalled,
+    ).toEqual(['refund.not-viewed']);
+    expect(matcher.answerAs('refunds', 'do i get those connects back?').signalled).toEqual([]);
+  });
+
   it('names two cases in the order the post raises them', () => {
     const result = matcher.answerAs(
       'refunds',
