@@ -4,6 +4,7 @@ import { DEFAULT_CLASSIFIER } from '../core/match/classifier.js';
 import { Matcher } from '../core/match/matcher.js';
 import { DEFAULT_METHOD, type MethodOptions } from '../core/match/model.js';
 import { DEFAULT_READING } from '../core/match/reader.js';
+import type { SoftmaxOptions } from '../core/match/softmax.js';
 import { crossValidationReport } from '../eval/cross-validation.js';
 import { type EvalReport, evalLineSchema, predictionOf, scoreEval } from '../eval/score.js';
 import { loadKnowledge } from '../knowledge-files/load.js';
@@ -28,6 +29,13 @@ const DEFAULT_FILES = [
 
 const words = { bigrams: false, negation: false, charNgrams: null, charWeight: 0 };
 const postOnly = { ...DEFAULT_READING, postShare: 1 };
+
+function withSoftmax(softmax: Partial<SoftmaxOptions>): MethodOptions {
+  return {
+    ...DEFAULT_METHOD,
+    classifier: { ...DEFAULT_CLASSIFIER, softmax: { ...DEFAULT_CLASSIFIER.softmax, ...softmax } },
+  };
+}
 
 const VARIANTS: ReadonlyArray<{ name: string; method: MethodOptions }> = [
   {
@@ -56,6 +64,14 @@ const VARIANTS: ReadonlyArray<{ name: string; method: MethodOptions }> = [
       reading: { ...DEFAULT_READING, followUpWeight: 1, gistWithoutFollowUps: false },
     },
   },
+  ...[7, 8, 9].map((seed) => ({
+    name: `one model of 30 passes, shuffled from seed ${seed}${seed === 7 ? ' (before averaging)' : ''}`,
+    method: withSoftmax({ members: 1, epochs: 30, seed }),
+  })),
+  ...[8, 9].map((seed) => ({
+    name: `default, shuffled from seed ${seed}`,
+    method: withSoftmax({ seed }),
+  })),
   {
     name: 'default + letter 3-5-grams',
     method: {

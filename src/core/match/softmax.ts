@@ -1,18 +1,34 @@
 import type { SparseVector } from './features.js';
 
 // Multinomial logistic regression over sparse features: one weight per feature and class, a
-// bias per class, trained by AdaGrad on the cross-entropy with an L2 penalty. Deterministic: the
-// examples are visited in an order drawn from a fixed seed, so the same texts give the same model.
+// bias per class, trained by AdaGrad on the cross-entropy with an L2 penalty, as the average of a
+// few models trained on different orders of the examples. Deterministic: each order is drawn from a
+// fixed seed, so the same texts give the same model.
 
 export interface SoftmaxOptions {
+  /** Passes over the examples, per member. */
   readonly epochs: number;
+  /**
+   * Models trained with different shufflings whose weights are averaged into one. A single model's
+   * weights depend on the order it met the examples (few examples, tens of thousands of features):
+   * trained with shuffling seeds 7, 8 and 9, one model answered the tuning sets right 0.941, 0.937
+   * and 0.937, one file moving by three points. Three members of 15 passes gave 0.941 with every
+   * seed; matching costs the same, since the average is one model.
+   */
+  readonly members: number;
   readonly learningRate: number;
   /** L2 penalty per example visit, applied to the weights an example touches. */
   readonly l2: number;
   readonly seed: number;
 }
 
-export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 30, learningRate: 0.4, l2: 1e-4, seed: 7 };
+export const DEFAULT_SOFTMAX: SoftmaxOptions = {
+  epochs: 15,
+  members: 3,
+  learningRate: 0.4,
+  l2: 1e-4,
+  seed: 7,
+};
 
 export interface Sample {
   readonly x: SparseVector;
@@ -35,13 +51,37 @@ export function trainSoftmax(
   features: number,
   options: SoftmaxOptions = DEFAULT_SOFTMAX,
 ): SoftmaxModel {
+  const members = Math.max(1, options.members);
+  if (members === 1) return trainMember(samples, classes, features, options.seed, options);
+  const weights = new Float32Array(features * classes);
+  const bias = new Float32Array(classes);
+  for (let member = 0; member < members; member++) {
+    const model = trainMember(samples, classes, features, options.seed + member * MEMBER_SEED_STEP, options);
+    for (let k = 0; k < weights.length; k++)
+      weights[k] = (weights[k] as number) + (model.weights[k] as number) / members;
+    for (let c = 0; c < classes; c++) bias[c] = (bias[c] as number) + (model.bias[c] as number) / members;
+  }
+  return { classes, features, weights, bias };
+}
+
+// Members' seeds lie this far apart, so no member shares another's shuffling (or the next seed's).
+const MEMBER_SEED_STEP = 101;
+
+/** One model, by AdaGrad over the examples in an order drawn from `seed`. */
+function trainMember(
+  samples: readonly Sample[],
+  classes: number,
+  features: number,
+  seed: number,
+  options: SoftmaxOptions,
+): SoftmaxModel {
   const weights = new Float32Array(features * classes);
   const bias = new Float32Array(classes);
   // AdaGrad's running sums of squared gradients, per weight.
   const weightHistory = new Float32Array(features * classes).fill(1e-6);
   const biasHistory = new Float32Array(classes).fill(1e-6);
   const order = samples.map((_, i) => i);
-  const random = seeded(options.seed);
+  const random = seeded(seed);
   const scores = new Float64Array(classes);
   const gradient = new Float64Array(classes);
   for (let epoch = 0; epoch < options.epochs; epoch++) {

@@ -75,7 +75,7 @@ describe('who is a moderator', () => {
 describe('a non-moderator', () => {
   it('is refused every action, and nothing changes', async () => {
     const commands: ModCommand[] = [
-      { action: 'teach', question: 'connects connects', intent: 'connects.about' },
+      { action: 'teach', question: 'what is going on with connects', intent: 'connects.about' },
       { action: 'notice', intent: 'connects.buy', text: 'Purchases are slow today', hours: 2 },
       { action: 'grant', user: 'console:rin', amount: 50, reason: 'gift' },
       { action: 'adjust', user: 'console:rin', amount: -5, reason: 'fix' },
@@ -101,7 +101,7 @@ describe('a non-moderator', () => {
     expect(await state.taught()).toEqual([]);
     expect(await state.notices()).toEqual([]);
     expect(await state.channelSettings('c1')).toEqual({});
-    expect((await ask('connects connects')).outcome).not.toBe('answered');
+    expect((await ask('what is going on with connects')).outcome).not.toBe('answered');
   });
 });
 
@@ -238,10 +238,12 @@ describe('ledger actions', () => {
 
 describe('teach', () => {
   it('fixes a question at once and after a restart', async () => {
-    const question = 'connects connects';
+    const question = 'what is going on with connects';
     expect((await ask(question)).outcome).not.toBe('answered');
     const result = await act({ action: 'teach', question, intent: 'connects.about' });
-    expect(result.text).toMatch(/^Taught "connects connects" as connects\.about\. Before: (clarify|abstain)/);
+    expect(result.text).toMatch(
+      /^Taught "what is going on with connects" as connects\.about\. Before: (clarify|abstain)/,
+    );
     expect(await ask(question)).toMatchObject({ outcome: 'answered', intent: 'connects.about' });
     expect(await ask('are bids and connects the same thing')).toMatchObject({
       outcome: 'answered',
@@ -312,13 +314,13 @@ describe('mute, unanswered, stats, audit', () => {
   });
 
   it('list what went unanswered with a one-step teach, the figures, and the audit log', async () => {
-    await ask('connects connects');
+    await ask('what is going on with connects');
     await ask('how do I buy more connects?');
     await ask('tell me a joke');
     await state.countStats('2026-11-27', { kind: 'feedback', verdict: 'helpful' });
     const unanswered = await act({ action: 'unanswered' });
     expect(unanswered.text).toMatch(
-      /^Unanswered, newest first:\n• 2026-11-27 12:00 discord:900000000000000002 \[(abstained|clarify)\] "connects connects"\n {2}teach: intent connects\.\S+ question "connects connects"/,
+      /^Unanswered, newest first:\n• 2026-11-27 12:00 discord:900000000000000002 \[(abstained|clarify)\] "what is going on with connects"\n {2}teach: intent connects\.\S+ question "what is going on with connects"/,
     );
     const stats = await act({ action: 'stats' });
     expect(stats.text).toMatch(
