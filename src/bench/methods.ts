@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CLASSIFIER } from '../core/match/classifier.js';
 import { Matcher } from '../core/match/matcher.js';
-import { ANSWER_ONE_LINE_AT, DEFAULT_METHOD, type MethodOptions } from '../core/match/model.js';
+import { DEFAULT_METHOD, type MethodOptions } from '../core/match/model.js';
 import { DEFAULT_READING } from '../core/match/reader.js';
 import type { SoftmaxOptions } from '../core/match/softmax.js';
 import { crossValidationReport } from '../eval/cross-validation.js';
@@ -119,33 +119,23 @@ for (const variant of VARIANTS) {
   );
 }
 
-// The answer thresholds, swept for the default method on the same files: what ANSWER_AT (posts of
-// two or more sentences) and ANSWER_ONE_LINE_AT (one-sentence questions) were chosen on.
+// The answer threshold, swept for the default method on the same files: what ANSWER_AT was chosen on.
 const sweep = new Matcher(kb);
 const calibration = sweep.model.calibration as { answerAt: number };
 const chosen = calibration.answerAt;
-const header = questionFiles.map((file) => `${file.name}: right, off-topic abstained, wrong`).join(' | ');
-const sweepRow = (label: string, matcher: Matcher) => {
+console.log(
+  `\nanswer threshold | ${questionFiles.map((file) => `${file.name}: right, off-topic abstained, wrong`).join(' | ')}`,
+);
+for (const answerAt of [0.6, 0.65, 0.7, 0.75, 0.8]) {
+  calibration.answerAt = answerAt;
   const scored = questionFiles.map(({ lines }) =>
     scoreEval(
       lines,
-      lines.map((line) => predictionOf(matcher.match(line.text))),
+      lines.map((line) => predictionOf(sweep.match(line.text))),
     ),
   );
-  console.log(`${label} | ${scored.map(columns).join(' | ')}`);
-};
-console.log(`\nanswer threshold, posts | ${header}`);
-for (const answerAt of [0.6, 0.65, 0.7, 0.75, 0.8]) {
-  calibration.answerAt = answerAt;
-  sweepRow(`${answerAt.toFixed(2)}${answerAt === chosen ? ' (default)' : ''}`, sweep);
-}
-calibration.answerAt = chosen;
-console.log(`\nanswer threshold, one-sentence questions | ${header}`);
-for (const oneLineAnswerAt of [0.5, 0.55, 0.6, 0.65, 0.7]) {
-  // The same fitted model (shared by fingerprint), deciding with another one-line threshold.
-  const matcher = new Matcher(kb, { oneLineAnswerAt });
-  sweepRow(
-    `${oneLineAnswerAt.toFixed(2)}${oneLineAnswerAt === ANSWER_ONE_LINE_AT ? ' (default)' : ''}`,
-    matcher,
+  console.log(
+    `${answerAt.toFixed(2)}${answerAt === chosen ? ' (default)' : ''} | ${scored.map(columns).join(' | ')}`,
   );
 }
+calibration.answerAt = chosen;

@@ -6,7 +6,6 @@ import { FaqIndex, OUT_OF_SCOPE } from './faq-index.js';
 import { matchingFingerprint } from './fingerprint.js';
 import { modelFor } from './fitted-models.js';
 import {
-  ANSWER_ONE_LINE_AT,
   DEFAULT_METHOD,
   type Evidence,
   evidenceOf,
@@ -87,8 +86,6 @@ export interface MatcherOptions {
   /** A model saved before (the cache); used when it was fitted to this knowledge base, else refitted. */
   readonly saved?: SavedModel;
   readonly method?: MethodOptions;
-  /** The confidence a one-sentence question is answered from (`ANSWER_ONE_LINE_AT` unless said). */
-  readonly oneLineAnswerAt?: number;
 }
 
 /** A post -> FAQ intent, with a calibrated confidence and the answer / clarify / abstain rule. */
@@ -102,7 +99,6 @@ export class Matcher {
   readonly fitted: boolean;
   private classifier: TextClassifier;
   private readonly method: MethodOptions;
-  private readonly oneLineAnswerAt: number;
   private readonly entries: ReadonlyMap<string, FaqEntry>;
   private readonly taught: TrainingText[] = [];
 
@@ -111,7 +107,6 @@ export class Matcher {
     options: MatcherOptions = {},
   ) {
     this.method = options.method ?? DEFAULT_METHOD;
-    this.oneLineAnswerAt = options.oneLineAnswerAt ?? ANSWER_ONE_LINE_AT;
     this.fingerprint = matchingFingerprint(kb);
     // A model saved for this very knowledge base brings the words and documents it read: a start
     // with a warm cache reads no example again.
@@ -164,10 +159,8 @@ export class Matcher {
     if (evidence.features === null || best === undefined) return base;
     const runnerUp = base.candidates[1]?.probability ?? 0;
     const tooClose = runnerUp >= best.probability * TOO_CLOSE_SHARE;
-    const oneLine = reading.sentences.length === 1;
-    const vague = oneLine && best.probability < VAGUE_BELOW;
-    const answerAt = oneLine ? this.oneLineAnswerAt : calibration.answerAt;
-    if (confidence >= answerAt && !tooClose && !vague) {
+    const vague = reading.sentences.length === 1 && best.probability < VAGUE_BELOW;
+    if (confidence >= calibration.answerAt && !tooClose && !vague) {
       return this.answered(base, best.intent, reading);
     }
     // Unsure, but the post names one of the leading topic's situations in its signal phrases ("the

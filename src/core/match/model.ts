@@ -40,14 +40,6 @@ import {
  * wrong answer for every two right ones.
  */
 export const ANSWER_AT = 0.7;
-/**
- * A question of one sentence is answered from this confidence. On the short questions of the
- * tuning sets the confidence errs low between 0.5 and 0.7 (the best topic was right 13 times in 15
- * there), and the sweep in `npm run eval:methods` over all eight tuning files answered 4 more right
- * at 0.60 than at 0.70 and none more wrong (0.55 and 0.50: one more right). Cross-validation, whose
- * one-line examples are harder paraphrases, puts the best topic right 70% of the time in 0.6-0.7.
- */
-export const ANSWER_ONE_LINE_AT = 0.6;
 /** Below the answer threshold but above this, offer the close topics instead of giving up. */
 export const CLARIFY_AT = 0.25;
 export const FOLDS = 5;

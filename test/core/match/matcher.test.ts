@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_INTENTS } from '../../../src/core/contract.js';
 import { matchingFingerprint } from '../../../src/core/match/fingerprint.js';
 import { Matcher } from '../../../src/core/match/matcher.js';
-import { ANSWER_ONE_LINE_AT } from '../../../src/core/match/model.js';
 import { realKnowledge } from '../../helpers/knowledge.js';
 
 const kb = realKnowledge();
@@ -45,16 +44,6 @@ describe('Matcher on short questions', () => {
     expect(result.decision).toBe('clarify');
     expect(result.choices.length).toBeGreaterThanOrEqual(2);
     expect(result.candidates[0]?.probability).toBeLessThan(0.4);
-  });
-
-  it('answers a one-sentence question from a lower confidence than a longer post', () => {
-    const question = 'what goes at the top of a cover letter';
-    const result = matcher.match(question);
-    expect(result.confidence).toBeGreaterThanOrEqual(ANSWER_ONE_LINE_AT);
-    expect(result.confidence).toBeLessThan(matcher.model.calibration.answerAt);
-    expect(result).toMatchObject({ decision: 'answer', intent: 'proposals.tips' });
-    const asStrictAsPosts = new Matcher(kb, { oneLineAnswerAt: matcher.model.calibration.answerAt });
-    expect(asStrictAsPosts.match(question).decision).not.toBe('answer');
   });
 
   it('offers close topics instead of guessing when two are about as likely', () => {
