@@ -15,35 +15,21 @@ function vector(entries: readonly (readonly [number, number])[]) {
     values: Float32Array.from(entries.map(([, value]) => value / norm)),
   };
 }
-const samples: Sample[] = [
-  { x: vector([[0, 1]]), label: 0 },
-  { x: vector([[1, 1]]), label: 0 },
-  {
-    x: vector([
-      [0, 1],
-      [2, 0.5],
-    ]),
-    label: 0,
-  },
-  { x: vector([[2, 1]]), label: 1 },
-  { x: vector([[3, 1]]), label: 1 },
-  {
-    x: vector([
-      [3, 1],
-      [4, 0.5],
-    ]),
-    label: 1,
-  },
-  { x: vector([[4, 1]]), label: 2 },
-  { x: vector([[5, 1]]), label: 2 },
-  {
-    x: vector([
-      [5, 1],
-      [1, 0.5],
-    ]),
-    label: 2,
-  },
-];
+const samples: Sample[] = [0, 1, 2].flatMap((label) => {
+  const own = 2 * label;
+  const neighbour = (own + 2) % 6;
+  return [
+    { x: vector([[own, 1]]), label },
+    { x: vector([[own + 1, 1]]), label },
+    {
+      x: vector([
+        [own, 1],
+        [neighbour, 0.5],
+      ]),
+      label,
+    },
+  ];
+});
 
 describe('trainSoftmax', () => {
   const options = { ...DEFAULT_SOFTMAX, epochs: 10, seed: 3 };
