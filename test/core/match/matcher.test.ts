@@ -81,6 +81,15 @@ describe('refund cases', () => {
     expect(matcher.answerAs('refunds', 'do i get those connects back?').signalled).toEqual([]);
   });
 
+  it('tells a member removing their own proposal from the platform removing a post', () => {
+    expect(matcher.answerAs('refunds', 'I deleted my own proposal. Refund?').signalled[0]).toBe(
+      'refund.withdrawn',
+    );
+    expect(matcher.answerAs('refunds', 'The post was removed as spam. Refund?').signalled[0]).toBe(
+      'refund.platform-removed',
+    );
+  });
+
   it('names two cases in the order the post raises them', () => {
     const result = matcher.answerAs(
       'refunds',
