@@ -243,11 +243,7 @@ export class Matcher {
   private namesCaseOf(intent: string, reading: Reading): boolean {
     const reader = this.model.cases.get(intent);
     if (reader === undefined) return false;
-    return reader.namesACase(
-      reading.sentences
-        .filter((sentence) => sentence.sentence.role !== 'courtesy')
-        .map((sentence) => sentence.analysis),
-    );
+    return reader.namesACase(sentencesTellingCases(reading).map((sentence) => sentence.analysis));
   }
 
   /** The entry's cases: those the post names, in its order, then the rest as written. */
@@ -257,14 +253,12 @@ export class Matcher {
     if (entry === undefined || reader === undefined) return { cases: [], signalled: [] };
     const column = this.classifier.labels.indexOf(intent);
     const signalled = reader.casesIn(
-      reading.sentences
-        .filter((sentence) => sentence.sentence.role !== 'courtesy')
-        .map((sentence) => ({
-          analysis: sentence.analysis,
-          // A sentence the classifier reads as another topic tells no case of this one in other
-          // words (its signal phrases still count).
-          relevant: column < 0 || (sentence.probabilities[column] as number) >= CASE_RELEVANCE,
-        })),
+      sentencesTellingCases(reading).map((sentence) => ({
+        analysis: sentence.analysis,
+        // A sentence the classifier reads as another topic tells no case of this one in other
+        // words (its signal phrases still count).
+        relevant: column < 0 || (sentence.probabilities[column] as number) >= CASE_RELEVANCE,
+      })),
     );
     const rest = entry.parts.map((part) => part.caseId).filter((caseId) => !signalled.includes(caseId));
     return { cases: [...signalled, ...rest], signalled };
@@ -323,6 +317,11 @@ export class Matcher {
     }
     return found === undefined ? [] : [found];
   }
+}
+
+/** The sentences that may tell a case: all but greetings, thanks and sign-offs. */
+function sentencesTellingCases(reading: Reading): SentenceReading[] {
+  return reading.sentences.filter((sentence) => sentence.sentence.role !== 'courtesy');
 }
 
 /** The words typos are corrected towards: everything the knowledge base says. */
