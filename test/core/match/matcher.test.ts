@@ -55,6 +55,17 @@ describe('Matcher on short questions', () => {
     expect(result.choices).toContain('refunds');
     expect(result.choices).toContain('connects.expiry');
   });
+
+  it('answers a confident best topic whose runner-up trails it; only a near tie is asked about', () => {
+    const result = matcher.match('refund my bought connects to my card please');
+    const [best, second] = result.candidates;
+    // The runner-up has most of the best one's probability, but not nearly all of it.
+    const share = (second?.probability ?? 0) / (best?.probability ?? 1);
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(0.9);
+    expect(result.decision).toBe('answer');
+    expect(result.intent).toBe('refunds');
+  });
 });
 
 describe('refund cases', () => {
@@ -73,11 +84,13 @@ describe('refund cases', () => {
   });
 
   it("reads a case the entry's own sentences tell, though other topics use the same words", () => {
-    // Proposal tips say "the client never looked at my proposal" too; in a refund post it is a case.
-    expect(
-      matcher.answerAs('refunds', 'The client hasn’t even glanced at my proposal. Do I get my connects back?')
-        .signalled,
-    ).toEqual(['refund.not-viewed']);
+    // Proposal tips say "the client never looked at my proposal" too; in a refund post it is a case,
+    // told here in words none of the case's signal phrases use.
+    const told = 'The client never bothered to check my proposal.';
+    expect(matcher.model.cases.get('refunds')?.namesACase([matcher.analyzer.analyse(told)])).toBe(false);
+    expect(matcher.answerAs('refunds', `${told} Do I get my connects back?`).signalled).toEqual([
+      'refund.not-viewed',
+    ]);
     expect(matcher.answerAs('refunds', 'do i get those connects back?').signalled).toEqual([]);
   });
 
@@ -120,6 +133,28 @@ describe("a refund situation named in a moderator's signal phrases", () => {
       intent: 'refunds',
       signalled: ['refund.client-cancelled'],
     });
+  });
+
+  it('answers the topic whose situation the post tells, even when the words alone put another first', () => {
+    for (const [text, situation] of [
+      [
+        'They gave the job to somebody else the morning after I applied. What becomes of the connects I used?',
+        'refund.hired',
+      ],
+      ['what happens to my connects if the job expires', 'refund.expired'],
+    ] as const) {
+      const result = matcher.match(text);
+      expect(result.candidates[0]?.intent, text).not.toBe('refunds');
+      expect(result, text).toMatchObject({ decision: 'answer', intent: 'refunds' });
+      expect(result.signalled[0], text).toBe(situation);
+    }
+  });
+
+  it('asks when the word that names a situation of one topic is the subject of the other', () => {
+    // "expire" alone is the expiry entry's subject; a job expiring is the refund case.
+    const result = matcher.match('refund or expire?');
+    expect(result.decision).toBe('clarify');
+    expect(result.choices).toEqual(expect.arrayContaining(['refunds', 'connects.expiry']));
   });
 
   it('still abstains on a client asking for their money back from a freelancer', () => {
