@@ -150,6 +150,16 @@ describe("a refund situation named in a moderator's signal phrases", () => {
     }
   });
 
+  it('answers a situation told among scam words while off-topic is still the less likely reading', () => {
+    const result = matcher.match(
+      'scam client, the site took the job down after my report. do I get my connects?',
+    );
+    expect(result.offTopic).toBeGreaterThan(0.4);
+    expect(result.offTopic).toBeLessThan(0.5);
+    expect(result).toMatchObject({ decision: 'answer', intent: 'refunds' });
+    expect(result.signalled[0]).toBe('refund.platform-removed');
+  });
+
   it('asks when the word that names a situation of one topic is the subject of the other', () => {
     // "expire" alone is the expiry entry's subject; a job expiring is the refund case.
     const result = matcher.match('refund or expire?');
