@@ -26,6 +26,7 @@ const DEFAULT_FILES = [
   'eval/tuning/short-5.jsonl',
   'eval/tuning/short-6.jsonl',
   'eval/tuning/short-7.jsonl',
+  'eval/tuning/short-8.jsonl',
 ].map((file) => fileURLToPath(new URL(file, ROOT)));
 
 const words = { bigrams: false, negation: false, charNgrams: null, charWeight: 0 };
