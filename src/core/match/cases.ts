@@ -17,6 +17,7 @@ import { type CompiledSignal, compileSignal, readSignals, SignalSet, signalHits 
 
 /** The label of a sentence that names no case. */
 export const NO_CASE = '(none)';
+const NO_WORDS: ReadonlySet<string> = new Set();
 /** A sentence names a case the classifier sees at least this likely (and more likely than none). */
 const CASE_AT = 0.5;
 
@@ -92,9 +93,17 @@ export class CaseReader {
     return found;
   }
 
-  /** Whether a sentence says one of the entry's situations in a moderator's own signal phrases. */
-  namesACase(analyses: readonly Analysis[]): boolean {
-    return analyses.some((analysis) => readSignals(this.signals, analysis.tokens).hits.length > 0);
+  /**
+   * Whether a sentence says one of the entry's situations in a moderator's own signal phrases. A
+   * match made only of `subjectWords` (another topic's own keywords) does not count: "expire" names
+   * a job's expiry to the refunds entry, and is the whole question to the expiry entry.
+   */
+  namesACase(analyses: readonly Analysis[], subjectWords: ReadonlySet<string> = NO_WORDS): boolean {
+    return analyses.some((analysis) =>
+      readSignals(this.signals, analysis.tokens).hits.some((hit) =>
+        hit.words.some((word) => !subjectWords.has(word)),
+      ),
+    );
   }
 
   /** The case the classifier reads in one sentence, if it is sure enough. */

@@ -62,15 +62,20 @@ export interface MatchResult {
 const MAX_CHOICES = 3;
 // A runner-up with at least this share of the best one's probability is worth offering.
 const CLOSE_SHARE = 0.35;
-// Two topics this close are a question for the member, however confident the best one looks. The
-// confidence model already weighs the margin, so this only catches a near tie: at 0.7 (chosen under
-// the single-model classifier) it asked about 10 tuning questions whose best topic was right and
-// saved no wrong answer; at 0.9 none of those are asked and the wrong answers stay at 11 of 1,538.
+// Two topics this close are a question for the member, however confident the best one looks, unless
+// the post tells one's situation (below). The confidence model already weighs the margin, so this
+// only catches a near tie: at 0.7 (chosen under the single-model classifier) it asked about 10
+// tuning questions whose best topic was right and saved no wrong answer; at 0.9 none of those are
+// asked and the wrong answers stay at 11 of 1,538.
 const TOO_CLOSE_SHARE = 0.9;
 // A one-line question whose best topic the classifier itself puts under this is too vague to answer
-// ("I have a question about connects"), whatever the confidence model says: the member is asked.
-// (A long post's reading is a blend of its sentences, so its best probability runs lower; not there.)
+// ("I have a question about connects"), whatever the confidence model says: the member is asked,
+// unless the line tells a topic's situation. (A long post's reading is a blend of its sentences, so
+// its best probability runs lower; not there.)
 const VAGUE_BELOW = 0.4;
+// A close topic other than the best is answered on a situation the post tells only with at least
+// this share of the best one's probability (the tuning questions it lifted had three quarters).
+const TOLD_CASE_SHARE = 0.5;
 /**
  * A post the classifier reads as off-topic as likely as not is not answered on a signal phrase
  * alone: money words ("get my money refunded") also fill other topics' posts. (At 0.4 it also
@@ -105,6 +110,8 @@ export class Matcher {
   private classifier: TextClassifier;
   private readonly method: MethodOptions;
   private readonly entries: ReadonlyMap<string, FaqEntry>;
+  /** Each entry's one-word keywords, in the analyzer's words: what the entry is about. */
+  private readonly subjectWords: ReadonlyMap<string, readonly string[]>;
   private readonly taught: TrainingText[] = [];
 
   constructor(
@@ -126,6 +133,14 @@ export class Matcher {
     this.fitted = fitted;
     this.classifier = this.model.classifier;
     this.entries = new Map(kb.entries.map((entry) => [entry.id, entry]));
+    this.subjectWords = new Map(
+      kb.entries.map((entry) => [
+        entry.id,
+        entry.keywords
+          .map((keyword) => this.analyzer.canonical(keyword))
+          .flatMap((words) => (words.length === 1 ? words : [])),
+      ]),
+    );
   }
 
   /** The fitted model as the cache keeps it. */
@@ -168,15 +183,17 @@ export class Matcher {
     if (confidence >= calibration.answerAt && !tooClose && !vague) {
       return this.answered(base, best.intent, reading);
     }
+    // The topics worth offering, best first (at most three: a fourth, however close, is not offered
+    // and is not lifted by a situation either).
     const close = base.candidates
       .filter((candidate) => candidate.probability >= best.probability * CLOSE_SHARE)
       .slice(0, MAX_CHOICES);
-    // Unsure, but the post tells one of a close topic's situations in its signal phrases ("the
-    // client cancelled", "they hired someone else"), and no other close topic's: that situation is
-    // what it asks, whichever topic the words alone put first.
+    // Unsure, but the post tells a close topic's situation in its signal phrases ("the client
+    // cancelled", "they hired someone else"): that situation is what it asks, whichever topic the
+    // words alone put first (a near tie or a vague line included).
     if (confidence >= calibration.clarifyAt && base.offTopic < NAMED_CASE_OFF_TOPIC_BELOW) {
-      const naming = close.filter((candidate) => this.namesCaseOf(candidate.intent, reading));
-      if (naming.length === 1) return this.answered(base, (naming[0] as Candidate).intent, reading);
+      const told = this.topicWhoseCaseIsTold(close, reading);
+      if (told !== null) return this.answered(base, told, reading);
     }
     if (confidence >= calibration.clarifyAt && close.length >= 2) {
       return { ...base, decision: 'clarify', choices: close.map((candidate) => candidate.intent) };
@@ -241,10 +258,42 @@ export class Matcher {
     };
   }
 
-  private namesCaseOf(intent: string, reading: Reading): boolean {
+  /**
+   * Of the close topics, the one whose situation the post tells: the best topic if it is one of
+   * them, else the only one that is and has at least half the best one's probability. Null when
+   * none is, or two others are. A phrase made only of another close topic's keywords tells nothing
+   * between the two ("refund or expire?"). A topic far behind is not lifted on a phrase alone: "I
+   * withdraw my earnings" says "withdraw" as a withdrawn proposal would, and is a balance question.
+   */
+  private topicWhoseCaseIsTold(close: readonly Candidate[], reading: Reading): string | null {
+    const best = close[0];
+    if (best === undefined) return null;
+    const tells = (candidate: Candidate): boolean =>
+      this.namesCaseOf(candidate.intent, reading, this.subjectWordsOf(close, candidate));
+    if (tells(best)) return best.intent;
+    const telling = close.filter(
+      (candidate) => candidate.probability >= best.probability * TOLD_CASE_SHARE && tells(candidate),
+    );
+    return telling.length === 1 ? (telling[0] as Candidate).intent : null;
+  }
+
+  /** The one-word keywords of the close topics other than `candidate`: what they are about. */
+  private subjectWordsOf(close: readonly Candidate[], candidate: Candidate): Set<string> {
+    const words = new Set<string>();
+    for (const other of close) {
+      if (other === candidate) continue;
+      for (const word of this.subjectWords.get(other.intent) ?? []) words.add(word);
+    }
+    return words;
+  }
+
+  private namesCaseOf(intent: string, reading: Reading, subjectWords?: ReadonlySet<string>): boolean {
     const reader = this.model.cases.get(intent);
     if (reader === undefined) return false;
-    return reader.namesACase(sentencesTellingCases(reading).map((sentence) => sentence.analysis));
+    return reader.namesACase(
+      sentencesTellingCases(reading).map((sentence) => sentence.analysis),
+      subjectWords,
+    );
   }
 
   /** The entry's cases: those the post names, in its order, then the rest as written. */

@@ -25,6 +25,8 @@ export interface SignalHit {
   readonly start: number;
   readonly end: number;
   readonly literals: number;
+  /** The post's words its named words matched (a gap's words are not among them). */
+  readonly words: readonly string[];
 }
 
 export function compileSignal(caseId: string, source: string, analyzer: Analyzer): CompiledSignal | string {
@@ -179,7 +181,13 @@ export function readSignals(
         negatedCases.add(signal.caseId);
         continue;
       }
-      hits.push({ caseId: signal.caseId, start, end: match.end, literals: signal.literals });
+      hits.push({
+        caseId: signal.caseId,
+        start,
+        end: match.end,
+        literals: signal.literals,
+        words: match.literals.map((position) => tokens[position] as string),
+      });
     }
   }
   hits.sort((a, b) => b.literals - a.literals || b.end - b.start - (a.end - a.start) || a.start - b.start);

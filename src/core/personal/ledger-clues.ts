@@ -75,11 +75,14 @@ export interface WordsReading {
   readonly onTopic: boolean;
   readonly best: string | null;
   readonly candidates: readonly { readonly intent: string; readonly probability: number }[];
+  /** The situations the post tells in an answered entry's signal phrases ("the client cancelled"). */
+  readonly signalled: readonly string[];
 }
 
 /**
  * The topic the ledger settles, with the event that settles it. Only when the words leave the topic
- * open (the bot would not answer, or its best reading has less than even odds), and the post is
+ * open (the bot would not answer, or its best reading has less than even odds and the post tells no
+ * situation of the answered entry), and the post is
  * about the member's own Connects. The newest event decides, if the words give its topic some
  * weight, or if the ledger rules out the words' own best topic (they read "expired" but nothing
  * expired lately; "refund" but no job was decided lately).
@@ -88,6 +91,8 @@ export function ledgerDecides(words: WordsReading, facts: AccountFacts): LedgerC
   if (!words.onTopic || words.best === null || !LEDGER_TOPICS.has(words.best)) return null;
   const top = words.candidates[0]?.probability ?? 0;
   if (words.decision === 'answer' && top >= WORDS_SETTLE_AT) return null;
+  // A post that tells its situation in so many words has settled the topic, whatever the odds.
+  if (words.decision === 'answer' && words.signalled.length > 0) return null;
   const clues = ledgerClues(facts);
   const newest = clues[0];
   if (newest === undefined) return null;

@@ -99,3 +99,29 @@ describe('CaseReader', () => {
     expect(irrelevant('this one says zzhiredzz')).toEqual(['case.hired']);
   });
 });
+
+describe('CaseReader.namesACase', () => {
+  const expiring: FaqEntry = {
+    ...entry,
+    parts: [
+      {
+        caseId: 'case.expired',
+        text: 'Nothing comes back when the post expires.',
+        signals: ['expire', 'job expire'],
+        examples: ['the post ran out after a month'],
+      },
+    ],
+  };
+  const reader = CaseReader.train(expiring, analyzer, elsewhere);
+  const names = (text: string, subjectWords?: ReadonlySet<string>) =>
+    reader.namesACase([analyzer.analyse(text)], subjectWords);
+
+  it("does not count a phrase made only of another topic's subject words", () => {
+    // To an entry about Connects expiring, "expire" is the whole question, not a job's situation.
+    const expiryWords = new Set(analyzer.canonical('expire'));
+    expect(names('refund or expire?')).toBe(true);
+    expect(names('refund or expire?', expiryWords)).toBe(false);
+    // A phrase with a word of its own still tells the situation.
+    expect(names('what happens if the job expired?', expiryWords)).toBe(true);
+  });
+});

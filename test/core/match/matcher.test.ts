@@ -59,10 +59,14 @@ describe('Matcher on short questions', () => {
   it('answers a confident best topic whose runner-up trails it; only a near tie is asked about', () => {
     const result = matcher.match('refund my bought connects to my card please');
     const [best, second] = result.candidates;
-    // The runner-up has most of the best one's probability, but not nearly all of it.
+    // The runner-up has most of the best one's probability (enough to have been "too close" at the
+    // old cut of 0.7), but not nearly all of it. These figures come from the fitted model: if a
+    // knowledge edit moves them out of the band, pick another question that sits in it.
     const share = (second?.probability ?? 0) / (best?.probability ?? 1);
-    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeGreaterThanOrEqual(0.7);
     expect(share).toBeLessThan(0.9);
+    // Answered on its confidence, not on a situation the line tells.
+    expect(result.confidence).toBeGreaterThanOrEqual(matcher.model.calibration.answerAt);
     expect(result.decision).toBe('answer');
     expect(result.intent).toBe('refunds');
   });
@@ -135,10 +139,18 @@ describe("a refund situation named in a moderator's signal phrases", () => {
     });
   });
 
+  it('does not lift a topic far behind on a phrase alone', () => {
+    // "withdraw" is a withdrawn proposal's word too; here it is earnings, and refunds trails far behind.
+    const result = matcher.match('i withdraw my earnings and connects went down?');
+    expect(result.intent).not.toBe('refunds');
+  });
+
+  // The next three pin where the fitted model ranks a post (which topic first, the off-topic odds):
+  // if a knowledge edit moves them, pick other posts in the same situation rather than drop them.
   it('answers the topic whose situation the post tells, even when the words alone put another first', () => {
     for (const [text, situation] of [
       [
-        'They gave the job to somebody else the morning after I applied. What becomes of the connects I used?',
+        'They hired another freelancer a day after I applied. What becomes of the connects I used?',
         'refund.hired',
       ],
       ['what happens to my connects if the job expires', 'refund.expired'],

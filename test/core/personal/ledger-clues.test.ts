@@ -4,11 +4,12 @@ import { accountFacts } from '../../../src/core/rules/account-facts.js';
 import { freelancer, grant, monthly, outcome, POLICY, spend } from '../../helpers/ledger.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
-const words = (decision: string, candidates: [string, number][]): WordsReading => ({
+const words = (decision: string, candidates: [string, number][], signalled: string[] = []): WordsReading => ({
   decision,
   onTopic: true,
   best: candidates[0]?.[0] ?? null,
   candidates: candidates.map(([intent, probability]) => ({ intent, probability })),
+  signalled,
 });
 
 // A sign-up batch that lapsed a week ago; grants every month on the 21st.
@@ -108,6 +109,19 @@ describe('ledgerDecides', () => {
         cancelled,
       ),
     ).toBeNull();
+  });
+
+  it('leaves a split answer alone when the post told its situation in so many words', () => {
+    // "The client cancelled the job": the member said what happened; a lapsed batch does not overrule it.
+    const told = words(
+      'answer',
+      [
+        ['refunds', 0.45],
+        ['connects.balance', 0.3],
+      ],
+      ['refund.client-cancelled'],
+    );
+    expect(ledgerDecides(told, lapsed)).toBeNull();
   });
 
   it('stays out of posts about other topics and off-topic ones', () => {
