@@ -185,11 +185,20 @@ export function streamContract(open: () => Promise<LedgerStore>): void {
       const importing = store.importStream(held.stream);
       await held.halfway;
       const waited: string[] = [];
+      // Told when the writer finds the ledger locked: awaited, not slept on, so a loaded machine
+      // (a database round trip can take longer than any fixed pause) cannot fail it.
+      let toldWaiting = (): void => {};
+      const told = new Promise<void>((resolve) => {
+        toldWaiting = resolve;
+      });
       const writer = store.importAccounts([account('acct-c')], {
         maxWaitMs: 5000,
-        onWait: () => waited.push('waiting'),
+        onWait: () => {
+          waited.push('waiting');
+          toldWaiting();
+        },
       });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await told;
       expect(waited).toEqual(['waiting']);
       held.resume();
       expect(await importing).toMatchObject({ ok: true });
