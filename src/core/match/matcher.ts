@@ -268,7 +268,9 @@ export class Matcher {
   private topicWhoseCaseIsTold(close: readonly Candidate[], reading: Reading): string | null {
     const best = close[0];
     if (best === undefined) return null;
+    // Most topics have no cases: their neighbours' keywords are not gathered for nothing.
     const tells = (candidate: Candidate): boolean =>
+      this.model.cases.has(candidate.intent) &&
       this.namesCaseOf(candidate.intent, reading, this.subjectWordsOf(close, candidate));
     if (tells(best)) return best.intent;
     const telling = close.filter(
