@@ -191,6 +191,16 @@ export class ObjectScanner {
     this.failed = true;
     if (this.state === State.BeforeObject)
       return { pieces: [], error: new NotAnObjectError('the file is empty') };
+    // A name or value cut off by the end may hold a fault before it (a bad escape in a string that
+    // never closes): JSON.parse names that one first, and so does the import.
+    if (this.state === State.InValue || this.state === State.Key) {
+      const read = Buffer.concat(this.parts).toString('utf8');
+      const earlier = earlierFault(
+        this.state === State.Key ? `"${read}` : read,
+        this.state === State.Key ? this.keyAt : this.valueAt,
+      );
+      if (earlier !== undefined) return { pieces: [], error: earlier };
+    }
     return {
       pieces: [],
       error: new JsonSyntaxError(

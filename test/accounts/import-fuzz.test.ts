@@ -462,6 +462,15 @@ describe('the import reader, against JSON.parse', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('places a bad escape in a name that the end of the file cuts off where JSON.parse does', () => {
+    // Found by the property above: the name never closes, and JSON.parse stops first at "\0".
+    for (const text of ['{"ac\\u0063o\\0075n\\u0074s:[ ]}', '{"accounts": [{"id": "a\\x']) {
+      const at = faultOf(text);
+      expect(at, text).toBeDefined();
+      expect(placedAt(read([Buffer.from(text)])), text).toEqual(at);
+    }
+  });
 });
 
 /** Where JSON.parse of the whole text says it stops being JSON, when its message has a position. */
