@@ -174,15 +174,19 @@ export class ObjectScanner {
       // Inside a value or a name the grammar may stop later than JSON.parse would (a malformed
       // number or escape is left to it): name JSON.parse's fault when it comes first.
       if (error instanceof JsonSyntaxError && (this.state === State.InValue || this.state === State.Key)) {
-        const read = Buffer.concat([...this.parts, chunk.subarray(start, i)]).toString('utf8');
-        // A name's bytes exclude its opening quote; JSON.parse needs it to read the name.
-        const text = this.state === State.Key ? `"${read}` : read;
-        throw earlierFault(text, this.state === State.Key ? this.keyAt : this.valueAt) ?? error;
+        throw this.faultBefore([...this.parts, chunk.subarray(start, i)]) ?? error;
       }
       throw error;
     }
     // A value or key still being read keeps its bytes from this chunk.
     if (this.state === State.InValue || this.state === State.Key) this.parts.push(chunk.subarray(start));
+  }
+
+  /** JSON.parse's fault in the name or value read so far (`bytes`), if it names one before their end. */
+  private faultBefore(bytes: readonly Buffer[]): JsonSyntaxError | undefined {
+    const read = Buffer.concat(bytes).toString('utf8');
+    // A name's bytes exclude its opening quote; JSON.parse needs it to read the name.
+    return this.state === State.Key ? earlierFault(`"${read}`, this.keyAt) : earlierFault(read, this.valueAt);
   }
 
   /** Checks that the object was closed. */
@@ -194,11 +198,7 @@ export class ObjectScanner {
     // A name or value cut off by the end may hold a fault before it (a bad escape in a string that
     // never closes): JSON.parse names that one first, and so does the import.
     if (this.state === State.InValue || this.state === State.Key) {
-      const read = Buffer.concat(this.parts).toString('utf8');
-      const earlier = earlierFault(
-        this.state === State.Key ? `"${read}` : read,
-        this.state === State.Key ? this.keyAt : this.valueAt,
-      );
+      const earlier = this.faultBefore(this.parts);
       if (earlier !== undefined) return { pieces: [], error: earlier };
     }
     return {
